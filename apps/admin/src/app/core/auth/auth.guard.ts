@@ -1,0 +1,21 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router } from '@angular/router';
+import { catchError, map, of } from 'rxjs';
+import { AuthService } from './auth.service';
+
+/** Lets signed-in staff through; anyone else goes to sign-in and comes back afterwards. */
+export const authGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const toLogin = router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+
+  if (!auth.token()) return toLogin;
+  if (auth.user()) return true;
+  return auth.restoreUser().pipe(
+    map(() => true),
+    catchError(() => {
+      auth.endSession();
+      return of(toLogin);
+    }),
+  );
+};

@@ -1,0 +1,31 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ProblemDetails } from '@madoguchi/contracts';
+
+/** Every failed API call surfaces as this: the HTTP status and, when the API sent one, its problem+json body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemDetails | null,
+  ) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+
+  /** Validation messages keyed by the request field they are about. */
+  get fieldErrors(): readonly { field: string; message: string }[] {
+    return this.problem?.errors ?? [];
+  }
+
+  static from(response: HttpErrorResponse): ApiError {
+    return new ApiError(response.status, isProblem(response.error) ? response.error : null);
+  }
+}
+
+function isProblem(body: unknown): body is ProblemDetails {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Partial<ProblemDetails>).status === 'number' &&
+    typeof (body as Partial<ProblemDetails>).title === 'string'
+  );
+}

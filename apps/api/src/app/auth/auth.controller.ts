@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
+import { AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
+import { LoginDto } from './auth.dto';
+import { AuthService, toUserSummary } from './auth.service';
+import type { UserAccount } from './user.entity';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() request: AuthenticatedRequest): Promise<void> {
+    if (request.tokenHash) await this.auth.logout(request.tokenHash);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: UserAccount): UserSummary {
+    return toUserSummary(user);
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { LoginResponse, Role, UserSummary } from '@madoguchi/contracts';
+import { createHash, randomBytes } from 'node:crypto';
+import { IsNull, MoreThan, Repository } from 'typeorm';
+import { DomainProblem } from '../common/problems';
+import type { Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
+import { AuthToken } from './auth-token.entity';
+import { hashPassword, verifyPassword } from './password';
+import { UserAccount } from './user.entity';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const toUserSummary = (user: UserAccount): UserSummary => ({
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+});
+
+class BadCredentials extends DomainProblem {
+  constructor() {
+    super(401, 'bad-credentials', 'Sign-in failed', {
+      ja: 'ユーザー名またはパスワードが違います。',
+      en: 'Wrong username or password.',
+    });
+  }
+}
+
+@Injectable()
+export class AuthService {
+  // Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
+  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
+    @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const user = await this.users.findOneBy({ username });
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !valid || user.disabled) throw new BadCredentials();
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.settings.TOKEN_TTL_HOURS * 3_600_000);
+    await this.tokens.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt, revokedAt: null });
+    return { token, user: toUserSummary(user) };
+  }
+
+  /** The account behind a bearer token, or null when the token is unknown, revoked, expired or its account disabled. */
+  async authenticate(token: string): Promise<{ user: UserAccount; tokenHash: string } | null> {
+    const tokenHash = hashToken(token);
+    const session = await this.tokens.findOne({
+      where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      relations: { user: true },
+    });
+    if (!session?.user || session.user.disabled) return null;
+    return { user: session.user, tokenHash };
+  }
+
+  async logout(tokenHash: string): Promise<void> {
+    await this.tokens.update({ tokenHash }, { revokedAt: new Date() });
+  }
+
+  async createAccount(input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+    siteId?: number | null;
+  }): Promise<UserAccount> {
+    const passwordHash = await hashPassword(input.password);
+    return this.users.save(
+      this.users.create({
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        siteId: input.siteId ?? null,
+        disabled: false,
+      }),
+    );
+  }
+}

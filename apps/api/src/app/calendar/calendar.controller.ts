@@ -1,0 +1,36 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { deskCalendar, DeskDay, FY2020_MYNAPOINT, startOfTokyoDay } from '@madoguchi/rules';
+import { Public } from '../auth/auth.decorators';
+import { ValidationProblem } from '../common/problems';
+import { CalendarQueryDto } from './calendar.dto';
+
+const MAX_DAYS = 400;
+
+@ApiTags('public')
+@Controller('calendar')
+export class CalendarController {
+  /** Public: citizens look up the desk's days and hours before they come. */
+  @Public()
+  @Get()
+  calendar(@Query() query: CalendarQueryDto): DeskDay[] {
+    const days = startOfTokyoDay(query.to).diff(startOfTokyoDay(query.from), 'days').days + 1;
+    if (days < 1) {
+      throw new ValidationProblem([
+        { field: 'to', message: { ja: 'to は from 以降の日付にしてください。', en: 'to must not be before from.' } },
+      ]);
+    }
+    if (days > MAX_DAYS) {
+      throw new ValidationProblem([
+        {
+          field: 'to',
+          message: {
+            ja: `期間は ${MAX_DAYS} 日以内にしてください。`,
+            en: `The range may span at most ${MAX_DAYS} days.`,
+          },
+        },
+      ]);
+    }
+    return deskCalendar(query.from, query.to, FY2020_MYNAPOINT);
+  }
+}

@@ -1,0 +1,87 @@
+import type { AgeBand, CaseStatus, Channel, Procedure, ReasonCode, Representative } from '@madoguchi/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { UserAccount } from '../auth/user.entity';
+import { PaymentServiceEntity } from '../catalog/payment-service.entity';
+import { SiteEntity } from '../catalog/site.entity';
+import { CreatedAtColumn, InstantColumn, UpdatedAtColumn } from '../db/columns';
+
+/** One citizen helped (or not) at the desk or on the phone. Holds no name, address, My Number or PIN. */
+@Entity('support_case')
+@Index('idx_case_status_arrived', ['status', 'arrivedAt'])
+@Index('idx_case_reason_arrived', ['reason', 'arrivedAt'])
+@Index('idx_case_procedure_arrived', ['procedure', 'arrivedAt'])
+@Index('idx_case_staff_arrived', ['staffId', 'arrivedAt'])
+export class SupportCaseEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'integer' })
+  siteId!: number;
+
+  @ManyToOne(() => SiteEntity, { nullable: false })
+  @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'fk_case_site' })
+  site?: SiteEntity;
+
+  @Column({ type: 'integer', nullable: true })
+  staffId!: number | null;
+
+  @ManyToOne(() => UserAccount, { nullable: true })
+  @JoinColumn({ name: 'staffId', foreignKeyConstraintName: 'fk_case_staff' })
+  staff?: UserAccount | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel!: Channel;
+
+  @Column({ type: 'varchar', length: 16 })
+  procedure!: Procedure;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  ageBand!: AgeBand | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  representative!: Representative;
+
+  @Column({ type: 'integer', nullable: true })
+  paymentServiceId!: number | null;
+
+  @ManyToOne(() => PaymentServiceEntity, { nullable: true })
+  @JoinColumn({ name: 'paymentServiceId', foreignKeyConstraintName: 'fk_case_payment_service' })
+  paymentService?: PaymentServiceEntity | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CaseStatus;
+
+  @Index('idx_case_arrived')
+  @InstantColumn()
+  arrivedAt!: Date;
+
+  @InstantColumn({ nullable: true })
+  startedAt!: Date | null;
+
+  @InstantColumn({ nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  completedReservation!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  completedApplication!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  alreadyReserved!: boolean;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  reason!: ReasonCode | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreatedAtColumn()
+  createdAt!: Date;
+
+  @UpdatedAtColumn()
+  updatedAt!: Date;
+}

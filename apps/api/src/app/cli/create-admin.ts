@@ -1,0 +1,55 @@
+import { createInterface } from 'node:readline/promises';
+import { DataSource } from 'typeorm';
+import { UserAccount } from '../auth/user.entity';
+import { hashPassword } from '../auth/password';
+import type { Settings } from '../config/config';
+import { openDatabase } from '../db/data-source';
+
+const USAGE =
+  'Usage: npm run create-admin -- <username> ["Display name"]  (password from MADOGUCHI_ADMIN_PASSWORD or a prompt)';
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env['MADOGUCHI_ADMIN_PASSWORD'];
+  if (fromEnv) return fromEnv;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question('Password for the new admin (at least 12 characters): ')).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+/** Creates an admin account in a database without demo data: the first step of a real installation. */
+export async function createAdminFromCommandLine(settings: Settings, args: string[]): Promise<void> {
+  const [username, displayName] = args;
+  if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username)) {
+    process.stderr.write(`${USAGE}\nThe username takes 2–64 letters, digits, dots, hyphens or underscores.\n`);
+    process.exit(2);
+  }
+  const password = await readPassword();
+  if (password.length < 12) {
+    process.stderr.write('The password must have at least 12 characters; nothing was created.\n');
+    process.exit(2);
+  }
+  let dataSource: DataSource | undefined;
+  try {
+    dataSource = await openDatabase(settings.DATABASE_PATH);
+    const users = dataSource.getRepository(UserAccount);
+    if (await users.existsBy({ username })) {
+      process.stderr.write(`An account named "${username}" already exists; nothing was created.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    await users.insert({
+      username,
+      displayName: displayName ?? username,
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      disabled: false,
+      siteId: null,
+    });
+    process.stdout.write(`Admin "${username}" created in ${settings.DATABASE_PATH}.\n`);
+  } finally {
+    await dataSource?.destroy();
+  }
+}

@@ -1,0 +1,95 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toFlag = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/** Every setting of the server, read once from the environment at start-up; defaults live here and nowhere else. */
+export class Settings {
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV accepts development, production or test' })
+  NODE_ENV = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT accepts a whole number from 1 to 65535 (e.g. 3000)' })
+  @Min(1, { message: 'PORT accepts a whole number from 1 to 65535 (e.g. 3000)' })
+  @Max(65535, { message: 'PORT accepts a whole number from 1 to 65535 (e.g. 3000)' })
+  PORT = 3000;
+
+  @IsString()
+  @IsNotEmpty({ message: 'HOST accepts an address to listen on (e.g. 0.0.0.0 or 127.0.0.1)' })
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @IsNotEmpty({ message: 'DATABASE_PATH accepts a file path for the SQLite database (e.g. ./data/madoguchi.sqlite)' })
+  DATABASE_PATH = './data/madoguchi.sqlite';
+
+  @Transform(toFlag)
+  @IsBoolean({ message: 'MADOGUCHI_DEMO accepts 1 (demo accounts and data) or 0 (none)' })
+  MADOGUCHI_DEMO = true;
+
+  @Transform(toInt)
+  @IsInt({ message: 'DEMO_CASES accepts a whole number from 0 to 5000000 (0: accounts and catalogue only)' })
+  @Min(0, { message: 'DEMO_CASES accepts a whole number from 0 to 5000000 (0: accounts and catalogue only)' })
+  @Max(5_000_000, { message: 'DEMO_CASES accepts a whole number from 0 to 5000000 (0: accounts and catalogue only)' })
+  DEMO_CASES = 20_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'DEMO_SEED accepts a whole number (the same seed gives the same demo data)' })
+  DEMO_SEED = 20_200_701;
+
+  @Transform(toInt)
+  @IsInt({ message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
+  @Min(1, { message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
+  @Max(720, { message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
+  TOKEN_TTL_HOURS = 12;
+
+  @Transform(toInt)
+  @IsInt({ message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
+  @Min(0, { message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
+  @Max(720, { message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
+  CERT_WAIT_HOURS = 24;
+
+  @IsOptional()
+  @IsString()
+  ADMIN_UI_PATH?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug'], { message: 'LOG_LEVEL accepts error, warn, log or debug' })
+  LOG_LEVEL = 'log';
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Madoguchi cannot start: ${problems.length} setting(s) are invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+/** Reads and validates the settings; throws a SettingsError that names each bad variable and what it accepts. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const known = Object.keys(new Settings());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'ADMIN_UI_PATH']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const settings = plainToInstance(Settings, raw, { exposeDefaultValues: true });
+  const errors = validateSync(settings, { forbidUnknownValues: true });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${m}; got ${e.property}=${JSON.stringify(raw[e.property])}`),
+  );
+  if (settings.MADOGUCHI_DEMO && settings.NODE_ENV === 'production') {
+    problems.push(
+      'MADOGUCHI_DEMO=1 is refused when NODE_ENV=production: set MADOGUCHI_DEMO=0 and create the first admin',
+    );
+  }
+  if (problems.length) throw new SettingsError([...new Set(problems)]);
+  return settings;
+}

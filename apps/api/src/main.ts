@@ -1,0 +1,53 @@
+import { Logger } from '@nestjs/common';
+import { join, resolve } from 'node:path';
+import { createAdminFromCommandLine } from './app/cli/create-admin';
+import { loadSettings, Settings, SettingsError } from './app/config/config';
+import { createApp } from './app/create-app';
+import { DEMO_PASSWORD, seedDemo } from './app/demo/demo-seeder';
+import { APP_VERSION } from './app/version';
+
+async function serve(settings: Settings): Promise<void> {
+  const { app, dataSource } = await createApp(settings);
+  app.enableShutdownHooks();
+  if (settings.MADOGUCHI_DEMO) {
+    const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
+    if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
+  }
+  await app.listen(settings.PORT, settings.HOST);
+  const url = `http://localhost:${settings.PORT}/`;
+  const lines = [
+    `Madoguchi ${APP_VERSION} is serving the desk at ${url}`,
+    `  API ${url}api   ·   API docs ${url}api/docs   ·   database ${resolve(settings.DATABASE_PATH)}`,
+    ...(settings.MADOGUCHI_DEMO
+      ? [`  Demo accounts: staff / manager / admin, password "${DEMO_PASSWORD}" (demo mode: never in production)`]
+      : []),
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting and its default.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (process.argv[2] === 'create-admin') {
+    await createAdminFromCommandLine(settings, process.argv.slice(3));
+    return;
+  }
+  // The built UI sits beside the built server: dist/apps/admin/browser next to dist/apps/api.
+  settings.ADMIN_UI_PATH ??= join(__dirname, '..', 'admin', 'browser');
+  await serve(settings);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Madoguchi could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { Health, PaymentService } from '@madoguchi/contracts';
+import { ApiClient } from '../support/api-client';
+import { RunningServer, startServer } from '../support/server';
+
+describe('health and the public catalogue', () => {
+  let server: RunningServer;
+  beforeAll(async () => (server = await startServer()));
+  afterAll(() => server.stop());
+
+  it('reports the database up, the migrations current and the version', async () => {
+    const answer = await new ApiClient(server.baseUrl).get<Health>('/api/health');
+    expect(answer.body).toEqual({ status: 'ok', database: 'up', migrations: 'current', version: expect.any(String) });
+  });
+
+  it('lists the demo payment services, some not applicable at a procedure spot and some needing prior registration', async () => {
+    const answer = await new ApiClient(server.baseUrl).get<PaymentService[]>('/api/payment-services');
+    expect(answer.status).toBe(200);
+    expect(answer.body.length).toBeGreaterThanOrEqual(5);
+    for (const service of answer.body) {
+      expect(Object.keys(service).sort()).toEqual(
+        ['appliesAtSpot', 'id', 'kind', 'name', 'requiredItems', 'requiresPreRegistration'].sort(),
+      );
+    }
+    expect(answer.body.some((s) => !s.appliesAtSpot)).toBe(true);
+    expect(answer.body.some((s) => s.requiresPreRegistration)).toBe(true);
+  });
+
+  it('answers unknown API paths with a problem, and serves the OpenAPI document', async () => {
+    const client = new ApiClient(server.baseUrl);
+    const missing = await client.get('/api/no-such-thing');
+    expect(missing.status).toBe(404);
+    expect(missing.contentType).toContain('application/problem+json');
+    const docs = await client.get<{ paths: Record<string, unknown> }>('/api/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/cases']));
+  });
+});

@@ -1,0 +1,2 @@
+export * from './lib/code-lists';
+export * from './lib/api-types';

@@ -1,0 +1,224 @@
+/** Code lists shared by the API, the UI, the database and the CSV exports: the same strings everywhere. */
+
+export interface Labelled {
+  readonly ja: string;
+  readonly en: string;
+}
+
+export const CHANNELS = ['counter', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PROCEDURES = ['reservation', 'application', 'both', 'inquiry'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+export const AGE_BANDS = ['under15', '15to19', '20to39', '40to64', '65to74', '75plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const REPRESENTATIVES = ['self', 'legal_representative'] as const;
+export type Representative = (typeof REPRESENTATIVES)[number];
+
+export const CASE_STATUSES = ['waiting', 'in_service', 'completed', 'not_completed', 'left'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses after which a case is over and has an end instant. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ['completed', 'not_completed', 'left'];
+
+/** The platform functions a case can complete (and an outage can stop). */
+export const PLATFORM_FUNCTIONS = ['reservation', 'application'] as const;
+export type PlatformFunction = (typeof PLATFORM_FUNCTIONS)[number];
+
+export const ROLES = ['staff', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const OUTAGE_SYSTEMS = ['mykey_platform', 'payment_service', 'terminal'] as const;
+export type OutageSystem = (typeof OUTAGE_SYSTEMS)[number];
+
+export const OUTAGE_KINDS = ['planned', 'unplanned'] as const;
+export type OutageKind = (typeof OUTAGE_KINDS)[number];
+
+export const PAYMENT_SERVICE_KINDS = ['qr_code', 'electronic_money', 'credit_card', 'debit_card', 'prepaid'] as const;
+export type PaymentServiceKind = (typeof PAYMENT_SERVICE_KINDS)[number];
+
+export const REASON_CODES = [
+  'cert_wait_24h',
+  'cert_expired',
+  'cert_not_issued',
+  'pin_locked',
+  'pin_forgotten',
+  'proxy_not_allowed',
+  'card_not_brought',
+  'service_not_at_spot',
+  'service_prereg_required',
+  'service_items_missing',
+  'platform_maintenance',
+  'terminal_fault',
+  'other',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Where the citizen is sent to fix what stood in the way; absent when the desk itself can help later. */
+export const REFERRAL_PLACES = ['citizens_division', 'payment_service', 'call_centre'] as const;
+export type ReferralPlace = (typeof REFERRAL_PLACES)[number];
+
+export interface ReasonDefinition extends Labelled {
+  readonly code: ReasonCode;
+  readonly referTo: ReferralPlace | null;
+  /** True when the citizen must do something before coming back (no earliest time can be promised). */
+  readonly needsCitizenAction: boolean;
+}
+
+export const REASONS: Readonly<Record<ReasonCode, ReasonDefinition>> = {
+  cert_wait_24h: {
+    code: 'cert_wait_24h',
+    ja: '電子証明書の更新・発行から24時間未経過',
+    en: 'Less than 24 hours since the certificate was renewed or issued',
+    referTo: null,
+    needsCitizenAction: false,
+  },
+  cert_expired: {
+    code: 'cert_expired',
+    ja: '電子証明書の有効期限切れ',
+    en: 'Electronic certificate expired',
+    referTo: 'citizens_division',
+    needsCitizenAction: true,
+  },
+  cert_not_issued: {
+    code: 'cert_not_issued',
+    ja: '電子証明書が未発行',
+    en: 'Electronic certificate not issued',
+    referTo: 'citizens_division',
+    needsCitizenAction: true,
+  },
+  pin_locked: {
+    code: 'pin_locked',
+    ja: '暗証番号ロック',
+    en: 'PIN locked',
+    referTo: 'citizens_division',
+    needsCitizenAction: true,
+  },
+  pin_forgotten: {
+    code: 'pin_forgotten',
+    ja: '暗証番号失念',
+    en: 'PIN forgotten',
+    referTo: 'citizens_division',
+    needsCitizenAction: true,
+  },
+  proxy_not_allowed: {
+    code: 'proxy_not_allowed',
+    ja: '本人不在(15歳以上の代理)',
+    en: 'Holder not present (proxy for a holder aged 15 or over)',
+    referTo: null,
+    needsCitizenAction: true,
+  },
+  card_not_brought: {
+    code: 'card_not_brought',
+    ja: 'マイナンバーカード不携帯',
+    en: 'My Number card not brought',
+    referTo: null,
+    needsCitizenAction: true,
+  },
+  service_not_at_spot: {
+    code: 'service_not_at_spot',
+    ja: '手続スポットから申込みできない決済サービス',
+    en: 'Payment service cannot be applied for at a procedure spot',
+    referTo: 'payment_service',
+    needsCitizenAction: true,
+  },
+  service_prereg_required: {
+    code: 'service_prereg_required',
+    ja: '決済サービスの事前登録が未完了',
+    en: "Payment service's prior registration not done",
+    referTo: 'payment_service',
+    needsCitizenAction: true,
+  },
+  service_items_missing: {
+    code: 'service_items_missing',
+    ja: '決済サービスの必要書類等の不足',
+    en: 'Items required by the payment service missing',
+    referTo: 'payment_service',
+    needsCitizenAction: true,
+  },
+  platform_maintenance: {
+    code: 'platform_maintenance',
+    ja: 'マイキープラットフォームのメンテナンス',
+    en: 'MyKey Platform under maintenance',
+    referTo: null,
+    needsCitizenAction: false,
+  },
+  terminal_fault: {
+    code: 'terminal_fault',
+    ja: '端末の不具合',
+    en: 'Terminal fault',
+    referTo: null,
+    needsCitizenAction: false,
+  },
+  other: {
+    code: 'other',
+    ja: 'その他',
+    en: 'Other',
+    referTo: null,
+    needsCitizenAction: false,
+  },
+};
+
+export const REFERRAL_LABELS: Readonly<Record<ReferralPlace, Labelled>> = {
+  citizens_division: { ja: '市民課', en: 'Citizens Division' },
+  payment_service: { ja: '決済サービス事業者', en: 'The payment service' },
+  call_centre: {
+    ja: 'マイナポイント事業コールセンター(0120-95-0178)',
+    en: 'Mynapoint call centre (0120-95-0178)',
+  },
+};
+
+export const CHANNEL_LABELS: Readonly<Record<Channel, Labelled>> = {
+  counter: { ja: '窓口', en: 'Counter' },
+  phone: { ja: '電話', en: 'Phone' },
+};
+
+export const PROCEDURE_LABELS: Readonly<Record<Procedure, Labelled>> = {
+  reservation: { ja: '予約(マイキーID設定)', en: 'Reservation (MyKey ID)' },
+  application: { ja: '申込み', en: 'Application' },
+  both: { ja: '予約と申込み', en: 'Reservation and application' },
+  inquiry: { ja: '問合せ', en: 'Inquiry' },
+};
+
+export const AGE_BAND_LABELS: Readonly<Record<AgeBand, Labelled>> = {
+  under15: { ja: '15歳未満', en: 'Under 15' },
+  '15to19': { ja: '15〜19歳', en: '15–19' },
+  '20to39': { ja: '20〜39歳', en: '20–39' },
+  '40to64': { ja: '40〜64歳', en: '40–64' },
+  '65to74': { ja: '65〜74歳', en: '65–74' },
+  '75plus': { ja: '75歳以上', en: '75 and over' },
+};
+
+export const REPRESENTATIVE_LABELS: Readonly<Record<Representative, Labelled>> = {
+  self: { ja: '本人', en: 'Holder in person' },
+  legal_representative: { ja: '法定代理人', en: 'Legal representative' },
+};
+
+export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, Labelled>> = {
+  waiting: { ja: '受付待ち', en: 'Waiting' },
+  in_service: { ja: '対応中', en: 'In service' },
+  completed: { ja: '完了', en: 'Completed' },
+  not_completed: { ja: '未完了', en: 'Not completed' },
+  left: { ja: '離席(対応前に退出)', en: 'Left before service' },
+};
+
+export const PLATFORM_FUNCTION_LABELS: Readonly<Record<PlatformFunction, Labelled>> = {
+  reservation: { ja: '予約', en: 'Reservation' },
+  application: { ja: '申込み', en: 'Application' },
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, Labelled>> = {
+  staff: { ja: '職員', en: 'Staff' },
+  manager: { ja: '管理者', en: 'Manager' },
+  admin: { ja: 'システム管理者', en: 'Administrator' },
+};
+
+export const PAYMENT_SERVICE_KIND_LABELS: Readonly<Record<PaymentServiceKind, Labelled>> = {
+  qr_code: { ja: 'QRコード決済', en: 'QR code payment' },
+  electronic_money: { ja: '電子マネー', en: 'Electronic money' },
+  credit_card: { ja: 'クレジットカード', en: 'Credit card' },
+  debit_card: { ja: 'デビットカード', en: 'Debit card' },
+  prepaid: { ja: 'プリペイド', en: 'Prepaid' },
+};

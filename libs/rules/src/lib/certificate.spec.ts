@@ -1,0 +1,84 @@
+import {
+  ageOn,
+  cardValidUntil,
+  certificateRenewableFrom,
+  certificateValidUntil,
+  DEFAULT_CERT_WAIT_HOURS,
+  earliestAfterCertificateChange,
+  isCertificateValidOn,
+  isWithinCertificateWait,
+  nthBirthdayAfter,
+} from './certificate';
+
+describe('earliestAfterCertificateChange', () => {
+  it('waits 24 hours by default, from the moment 市民課 finished', () => {
+    expect(DEFAULT_CERT_WAIT_HOURS).toBe(24);
+    expect(earliestAfterCertificateChange('2020-11-20T10:00:00+09:00')).toBe('2020-11-21T01:00:00.000Z');
+    expect(earliestAfterCertificateChange('2020-11-20T01:00:00.000Z')).toBe('2020-11-21T01:00:00.000Z');
+  });
+
+  it('takes other waits used by other programmes', () => {
+    expect(earliestAfterCertificateChange('2020-11-20T10:00:00+09:00', 1)).toBe('2020-11-20T02:00:00.000Z');
+    expect(earliestAfterCertificateChange('2020-11-20T10:00:00+09:00', 72)).toBe('2020-11-23T01:00:00.000Z');
+  });
+
+  it('refuses a negative or unreadable wait', () => {
+    expect(() => earliestAfterCertificateChange('2020-11-20T10:00:00+09:00', -1)).toThrow(RangeError);
+    expect(() => earliestAfterCertificateChange('2020-11-20T10:00:00+09:00', Number.NaN)).toThrow(RangeError);
+    expect(() => earliestAfterCertificateChange('not a time')).toThrow(RangeError);
+  });
+
+  it('ends the wait exactly 24 hours later', () => {
+    const renewed = '2020-11-20T10:00:00+09:00';
+    expect(isWithinCertificateWait(renewed, '2020-11-21T09:59:59.999+09:00')).toBe(true);
+    expect(isWithinCertificateWait(renewed, '2020-11-21T10:00:00+09:00')).toBe(false);
+  });
+});
+
+describe('birthdays and ages', () => {
+  it('counts birthdays strictly after the day', () => {
+    expect(nthBirthdayAfter('1980-07-23', '2020-07-01', 5)).toBe('2024-07-23');
+    expect(nthBirthdayAfter('1980-07-23', '2020-07-23', 5)).toBe('2025-07-23');
+    expect(nthBirthdayAfter('1980-07-23', '2020-07-24', 1)).toBe('2021-07-23');
+  });
+
+  it('puts a 29 February birthday on 28 February in common years', () => {
+    expect(nthBirthdayAfter('2000-02-29', '2020-03-01', 5)).toBe('2025-02-28');
+    expect(nthBirthdayAfter('2000-02-29', '2020-02-28', 5)).toBe('2024-02-29');
+  });
+
+  it('gives the age in completed years', () => {
+    expect(ageOn('1980-07-23', '2020-07-22')).toBe(39);
+    expect(ageOn('1980-07-23', '2020-07-23')).toBe(40);
+    expect(ageOn('2006-02-01', '2020-07-01')).toBe(14);
+  });
+});
+
+describe('validity', () => {
+  it('runs a card issued at 20 or over to the 10th birthday, a younger holder’s to the 5th', () => {
+    expect(cardValidUntil({ issuedOn: '2020-07-01', birthDate: '1980-07-23' })).toBe('2029-07-23');
+    expect(cardValidUntil({ issuedOn: '2020-07-01', birthDate: '2003-01-10' })).toBe('2025-01-10');
+    expect(cardValidUntil({ issuedOn: '2020-07-01', birthDate: '2000-07-02' })).toBe('2024-07-02');
+    expect(cardValidUntil({ issuedOn: '2020-07-02', birthDate: '2000-07-02' })).toBe('2030-07-02');
+  });
+
+  it('runs the certificate to the 5th birthday after issue, or to the card’s end if sooner', () => {
+    expect(certificateValidUntil({ issuedOn: '2020-07-01', birthDate: '1980-07-23' })).toBe('2024-07-23');
+    expect(
+      certificateValidUntil({ issuedOn: '2020-08-01', birthDate: '2003-01-10', cardValidUntil: '2021-01-10' }),
+    ).toBe('2021-01-10');
+    expect(
+      certificateValidUntil({ issuedOn: '2020-07-01', birthDate: '1980-07-23', cardValidUntil: '2029-07-23' }),
+    ).toBe('2024-07-23');
+  });
+
+  it('allows renewal from 3 months before the end', () => {
+    expect(certificateRenewableFrom('2021-01-10')).toBe('2020-10-10');
+    expect(certificateRenewableFrom('2021-05-31')).toBe('2021-02-28');
+  });
+
+  it('counts the last day as valid', () => {
+    expect(isCertificateValidOn('2021-01-10', '2021-01-10')).toBe(true);
+    expect(isCertificateValidOn('2021-01-10', '2021-01-11')).toBe(false);
+  });
+});
