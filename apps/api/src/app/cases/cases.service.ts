@@ -9,6 +9,7 @@ import { SiteEntity } from '../catalog/site.entity';
 import { NotFoundProblem, ValidationProblem } from '../common/problems';
 import { guardFreeText } from '../common/personal-data';
 import { instantParam } from '../db/instants';
+import { toCaseRow } from './case-row';
 import { CreateCaseDto, ListCasesQueryDto } from './cases.dto';
 import { SupportCaseEntity } from './support-case.entity';
 
@@ -84,25 +85,10 @@ export class CasesService {
         );
       }
       const served = facts.status !== 'waiting' && facts.status !== 'left';
-      const result = await manager.insert(SupportCaseEntity, {
-        siteId,
-        staffId: served ? user.id : null,
-        channel: dto.channel ?? 'counter',
-        procedure: facts.procedure,
-        ageBand: facts.ageBand,
-        representative: facts.representative,
-        paymentServiceId: facts.paymentServiceId,
-        status: facts.status,
-        arrivedAt: new Date(facts.arrivedAt),
-        startedAt: facts.startedAt ? new Date(facts.startedAt) : null,
-        endedAt: facts.endedAt ? new Date(facts.endedAt) : null,
-        completedReservation: facts.completed.includes('reservation'),
-        completedApplication: facts.completed.includes('application'),
-        alreadyReserved: facts.alreadyReserved,
-        reason: facts.reason,
-        note: facts.note,
-        version: 1,
-      });
+      const result = await manager.insert(
+        SupportCaseEntity,
+        toCaseRow({ ...facts, siteId, staffId: served ? user.id : null, channel: dto.channel ?? 'counter' }),
+      );
       return Number(result.identifiers[0]['id']);
     });
     return this.get(id);

@@ -3,6 +3,7 @@ import { demoCatalogue, generateDemoCases } from '@madoguchi/demo-data';
 import { DataSource } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
 import { hashPassword } from '../auth/password';
+import { toCaseRow } from '../cases/case-row';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
@@ -64,28 +65,18 @@ export async function seedDemo(
     return { siteIds, serviceIds, staffIds };
   });
 
+  const firstSite = [...ids.siteIds.values()][0];
   let written = 0;
   let lastReport = Date.now();
   for (const batch of generateDemoCases({ cases: options.cases, seed: options.seed })) {
-    const rows = batch.map((c) => ({
-      siteId: ids.siteIds.get(c.siteCode) ?? [...ids.siteIds.values()][0],
-      staffId: c.staffUsername ? (ids.staffIds.get(c.staffUsername) ?? null) : null,
-      channel: c.channel,
-      procedure: c.procedure,
-      ageBand: c.ageBand,
-      representative: c.representative,
-      paymentServiceId: c.paymentServiceName ? (ids.serviceIds.get(c.paymentServiceName) ?? null) : null,
-      status: c.status,
-      arrivedAt: new Date(c.arrivedAt),
-      startedAt: c.startedAt ? new Date(c.startedAt) : null,
-      endedAt: c.endedAt ? new Date(c.endedAt) : null,
-      completedReservation: c.completed.includes('reservation'),
-      completedApplication: c.completed.includes('application'),
-      alreadyReserved: c.alreadyReserved,
-      reason: c.reason,
-      note: c.note,
-      version: 1,
-    }));
+    const rows = batch.map((c) =>
+      toCaseRow({
+        ...c,
+        siteId: ids.siteIds.get(c.siteCode) ?? firstSite,
+        staffId: c.staffUsername ? (ids.staffIds.get(c.staffUsername) ?? null) : null,
+        paymentServiceId: c.paymentServiceName ? (ids.serviceIds.get(c.paymentServiceName) ?? null) : null,
+      }),
+    );
     await dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         await manager
