@@ -9,6 +9,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./core/auth/login.page').then((m) => m.LoginPage),
   },
   {
+    // Public: citizens check their procedure before coming, without an account.
+    path: 'self-check',
+    title: titleKey('selfCheck.title'),
+    loadComponent: () => import('./public/self-check/self-check.page').then((m) => m.SelfCheckPage),
+  },
+  {
     path: '',
     // Lazy too: the toolbar's Material modules stay out of the first download on the sign-in page.
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),

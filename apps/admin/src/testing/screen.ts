@@ -11,15 +11,41 @@ export function button(root: ParentNode, name: string): HTMLButtonElement {
   return only(root, 'button', name);
 }
 
+/** The input of the checkbox whose label reads `name`. */
+export function checkbox(root: ParentNode, name: string): HTMLInputElement {
+  const box = only<HTMLElement>(root, 'mat-checkbox', name);
+  const input = box.querySelector<HTMLInputElement>('input[type="checkbox"]');
+  if (!input) throw new Error(`mat-checkbox "${name}" has no input`);
+  return input;
+}
+
+/** The radio input of the Material radio button that reads `name`, e.g. option(group, 'はい'). */
+export function option(root: ParentNode, name: string): HTMLInputElement {
+  const radioButton = only<HTMLElement>(root, 'mat-radio-button', name);
+  const input = radioButton.querySelector<HTMLInputElement>('input[type="radio"]');
+  if (!input) throw new Error(`mat-radio-button "${name}" has no input`);
+  return input;
+}
+
+/** Opens a Material select by its label and picks the option that reads `name` (options live in an overlay). */
+export async function choose(root: ParentNode, label: string, name: string, stable: () => Promise<unknown>) {
+  const select = control(root, label);
+  if (!select) throw new Error(`no select labelled "${label}"`);
+  select.click();
+  await stable();
+  only<HTMLElement>(document, 'mat-option', name).click();
+  await stable();
+}
+
 /** The Material form field whose label reads `label`, or null when it is not on screen. */
 export function formField(root: ParentNode, label: string): HTMLElement | null {
   const fields = Array.from(root.querySelectorAll<HTMLElement>('mat-form-field'));
   return fields.find((field) => visibleText(field.querySelector('mat-label') ?? field) === label) ?? null;
 }
 
-/** The control (input, textarea or select) a form field label names. */
+/** The control (input, textarea, native or Material select) a form field label names. */
 export function control(root: ParentNode, label: string): HTMLElement | null {
-  return formField(root, label)?.querySelector<HTMLElement>('input, textarea, mat-select') ?? null;
+  return formField(root, label)?.querySelector<HTMLElement>('input, textarea, select, mat-select') ?? null;
 }
 
 /** Types into an input the way a browser reports it to Angular. */

@@ -64,15 +64,20 @@ describe('a case record', () => {
   it('matches what was completed to the procedure, with already-reserved citizens applying only', () => {
     expect(fields(done({ completed: ['application'] }))).toEqual(['completed']);
     expect(fields(done({ completed: ['application'], alreadyReserved: true }))).toEqual([]);
-    expect(fields(done({ procedure: 'reservation', completed: ['application'], paymentServiceId: null }))).toEqual([
+    expect(fields(done({ procedure: 'reservation', completed: ['application'], paymentServiceId: null }))).toContain(
       'completed',
-    ]);
+    );
     expect(fields(done({ procedure: 'inquiry', completed: [], paymentServiceId: null }))).toEqual([]);
     expect(
       fields(
         done({ procedure: 'reservation', completed: ['reservation'], alreadyReserved: true, paymentServiceId: null }),
       ),
     ).toContain('alreadyReserved');
+  });
+
+  it('needs the payment service once an application is completed', () => {
+    expect(fields(done({ paymentServiceId: null }))).toEqual(['paymentServiceId']);
+    expect(fields(done({ procedure: 'reservation', completed: ['reservation'], paymentServiceId: null }))).toEqual([]);
   });
 
   it('lets a legal representative complete a procedure only for a holder under 15 (seed)', () => {

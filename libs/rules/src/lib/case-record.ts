@@ -137,6 +137,14 @@ export function caseRecordProblems(c: CaseRecordFacts, now: Date = new Date()): 
       'alreadyReserved applies only to application or both.',
     );
   }
+  // The application links the MyKey ID to one chosen service, so a completed one must say which.
+  if (c.completed.includes('application') && c.paymentServiceId === null) {
+    add(
+      'paymentServiceId',
+      '申込みが完了したときは決済サービスを選んでください。',
+      'paymentServiceId is required once an application is completed.',
+    );
+  }
   if (c.procedure === 'reservation' && c.paymentServiceId !== null) {
     add(
       'paymentServiceId',

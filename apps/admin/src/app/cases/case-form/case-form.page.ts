@@ -20,6 +20,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -36,6 +37,7 @@ import {
   CHANNEL_LABELS,
   CHANNELS,
   type CreateCaseRequest,
+  type Labelled,
   PLATFORM_FUNCTION_LABELS,
   PLATFORM_FUNCTIONS,
   type Procedure,
@@ -50,19 +52,15 @@ import {
   REPRESENTATIVES,
   type SupportCase,
 } from '@madoguchi/contracts';
-import { catchError, of } from 'rxjs';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { validDateTime } from '../../core/forms/validators';
 import { ApiError } from '../../core/http/api-error';
 import { errorText } from '../../core/http/error-text';
 import { fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput, type TranslationKey } from '../../core/i18n';
 import { CasesApi } from '../cases-api';
-import {
-  applicableFields,
-  atLeastOneTicked,
-  endNotBeforeStart,
-  errorKey,
-  startNotBeforeArrival,
-  validDateTime,
-} from './case-form.rules';
+import { applicableFields, type CaseFormValue, caseFormProblems, caseRequest, recordRule } from './case-form.fields';
+import { CasePreflight } from './case-preflight';
+import { ConfirmFinishDialog, type ConfirmFinishData } from './confirm-finish.dialog';
 
 /** Logs one citizen's case at the counter: a few taps for a waiting arrival, the whole story for a past case. */
 @Component({
@@ -76,6 +74,7 @@ import {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    CasePreflight,
     ...I18N_PIPES,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,11 +85,13 @@ export class CaseFormPage {
   private readonly api = inject(CasesApi);
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly preflight = viewChild(CasePreflight);
 
   protected readonly channels = CHANNELS;
   protected readonly procedures = PROCEDURES;
@@ -106,31 +107,35 @@ export class CaseFormPage {
   protected readonly stepLabels = PLATFORM_FUNCTION_LABELS;
   protected readonly reasons = REASONS;
 
+  // Combinations of fields are judged by the shared rules (`recordRule`), the same function the API runs; the form
+  // itself only knows what is required to be filled in and what is a readable date-time.
   protected readonly form = this.fb.group({
     channel: this.fb.control<Channel>('counter', Validators.required),
     procedure: this.fb.control<Procedure | null>(null, Validators.required),
     ageBand: this.fb.control<AgeBand | null>(null),
-    representative: this.fb.control<Representative>('self', Validators.required),
-    paymentServiceId: this.fb.control<number | null>(null),
+    representative: this.fb.control<Representative>('self', [Validators.required, recordRule('representative')]),
+    paymentServiceId: this.fb.control<number | null>(null, recordRule('paymentServiceId')),
     status: this.fb.control<CaseStatus>('waiting', Validators.required),
-    arrivedAt: this.fb.control(toTokyoLocalInput(), [Validators.required, validDateTime]),
-    startedAt: this.fb.control('', [Validators.required, validDateTime, startNotBeforeArrival]),
-    endedAt: this.fb.control('', [Validators.required, validDateTime, endNotBeforeStart]),
-    completed: this.fb.group({ reservation: false, application: false }, { validators: atLeastOneTicked }),
-    alreadyReserved: this.fb.control(false),
-    reason: this.fb.control<ReasonCode | null>(null, Validators.required),
-    note: this.fb.control(''),
+    arrivedAt: this.fb.control(toTokyoLocalInput(), [Validators.required, validDateTime, recordRule('arrivedAt')]),
+    startedAt: this.fb.control('', [Validators.required, validDateTime, recordRule('startedAt')]),
+    endedAt: this.fb.control('', [Validators.required, validDateTime, recordRule('endedAt')]),
+    completed: this.fb.group({ reservation: false, application: false }, { validators: recordRule('completed') }),
+    alreadyReserved: this.fb.control(false, recordRule('alreadyReserved')),
+    reason: this.fb.control<ReasonCode | null>(null, [Validators.required, recordRule('reason')]),
+    note: this.fb.control('', recordRule('note')),
   });
 
-  private readonly status = toSignal(this.form.controls.status.valueChanges, { initialValue: 'waiting' as const });
-  private readonly procedure = toSignal(this.form.controls.procedure.valueChanges, { initialValue: null });
-  private readonly reason = toSignal(this.form.controls.reason.valueChanges, { initialValue: null });
+  /** The form's value after `applyRules` has had its say (pre-filled times, ticked steps). */
+  protected readonly value = signal(this.formValue());
 
   /** What the template shows; the same function enables the matching controls, so hidden means not sent. */
-  protected readonly shown = computed(() => applicableFields(this.status(), this.procedure()));
+  protected readonly shown = computed(() => {
+    const { status, procedure, alreadyReserved } = this.value();
+    return applicableFields(status, procedure, alreadyReserved);
+  });
   /** Where the chosen reason sends the citizen (市民課, the payment service…), to tell them before they go. */
   protected readonly referral = computed(() => {
-    const reason = this.reason();
+    const reason = this.value().reason;
     const place = reason && this.shown().reason ? REASONS[reason].referTo : null;
     return place ? this.i18n.translate('caseForm.referTo', { place: this.i18n.label(REFERRAL_LABELS[place]) }) : '';
   });
@@ -146,20 +151,46 @@ export class CaseFormPage {
     return created ? this.i18n.translate('caseForm.saved', { id: String(created.id) }) : '';
   });
 
-  private checkedTimes = '';
+  /** The pre-check runs for the procedures that touch the platform; an inquiry has nothing to check. */
+  protected readonly checkedProcedure = computed(() => {
+    const procedure = this.value().procedure;
+    return procedure && procedure !== 'inquiry' ? procedure : null;
+  });
+  protected readonly chosenService = computed(() => {
+    const id = this.value().paymentServiceId;
+    return this.shown().paymentService ? (this.paymentServices().find((s) => s.id === id) ?? null) : null;
+  });
+  /** The moment the procedure was attempted: the start of service when there is one, else the arrival. */
+  protected readonly checkedAt = computed(() => {
+    const value = this.value();
+    return (
+      (this.shown().startedAt ? fromTokyoLocalInput(value.startedAt) : null) ?? fromTokyoLocalInput(value.arrivedAt)
+    );
+  });
+
+  /** A submit is waiting for the pre-check or for staff to confirm: a second press must not open a second dialog. */
+  private confirming = false;
+
+  /** Each field's rule problem as last checked, to re-check a field only when the rules changed their mind about it. */
+  private checkedProblems = new Map<string, string>();
 
   constructor() {
     this.applyRules();
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.applyRules());
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.applyRules();
+      this.value.set(this.formValue());
+    });
   }
 
   /** The message under a field, or '' when it has nothing to say. */
   protected errorFor(path: string, requiredKey: TranslationKey = 'common.required'): string {
     const errors = this.form.get(path)?.errors;
-    if (errors?.['server']) return errors['server'] as string;
-    if (errors?.['required']) return this.i18n.translate(requiredKey);
-    const key = errorKey(errors);
-    return key ? this.i18n.translate(key) : '';
+    if (!errors) return '';
+    if (errors['server']) return errors['server'] as string;
+    if (errors['required']) return this.i18n.translate(requiredKey);
+    if (errors['dateTime']) return this.i18n.translate('common.invalidDateTime');
+    if (errors['record']) return this.i18n.label(errors['record'] as Labelled);
+    return '';
   }
 
   /** For the controls Material does not wrap in a form field (toggles, checkboxes). */
@@ -176,9 +207,36 @@ export class CaseFormPage {
       this.focusFirstInvalid();
       return;
     }
-    if (this.saving()) return;
+    if (this.saving() || this.confirming) return;
+    const request = this.request();
+    const preflight = this.preflight();
+    if (request.status !== 'completed' || !preflight) {
+      this.save(request);
+      return;
+    }
+    this.confirming = true;
+    // Finishing a case the rules say could not succeed is allowed (staff saw what happened), but only on purpose.
+    preflight
+      .current()
+      .pipe(
+        switchMap((result) => {
+          if (!result?.blockers.length) return of(true);
+          const data: ConfirmFinishData = { blockers: result.blockers.map((blocker) => blocker.message) };
+          return this.dialog
+            .open<ConfirmFinishDialog, ConfirmFinishData, boolean>(ConfirmFinishDialog, { data })
+            .afterClosed()
+            .pipe(map((confirmed) => confirmed === true));
+        }),
+      )
+      .subscribe((confirmed) => {
+        this.confirming = false;
+        if (confirmed) this.save(request);
+      });
+  }
+
+  private save(request: CreateCaseRequest): void {
     this.saving.set(true);
-    this.api.create(this.request()).subscribe({
+    this.api.create(request).subscribe({
       next: (created) => {
         this.saving.set(false);
         this.saved.set(created);
@@ -211,13 +269,14 @@ export class CaseFormPage {
       reason: null,
       note: '',
     });
+    this.preflight()?.reset();
     this.problem.set(null);
   }
 
   /** Enables exactly the controls that apply, pre-fills times that just appeared, re-checks cross-field rules. */
   private applyRules(): void {
     const c = this.form.controls;
-    const fields = applicableFields(c.status.value, c.procedure.value);
+    const fields = applicableFields(c.status.value, c.procedure.value, c.alreadyReserved.value);
     const quiet = { emitEvent: false };
 
     // A start or end that becomes relevant is usually "now": staff only correct it for past cases.
@@ -230,46 +289,36 @@ export class CaseFormPage {
     toggle(c.alreadyReserved, fields.alreadyReserved);
 
     const steps = c.completed.controls;
-    const stepsWereShown = c.completed.enabled;
     for (const step of PLATFORM_FUNCTIONS) {
       const on = fields.steps.includes(step);
       // Completing a case usually means completing what the procedure set out to do.
-      if (on && !stepsWereShown) steps[step].setValue(true, quiet);
+      if (on && steps[step].disabled) steps[step].setValue(true, quiet);
       toggle(steps[step], on);
     }
     toggle(c.completed, fields.steps.length > 0);
 
+    // Not a rule of the desk but of the statistics: applications are counted per payment service.
     const applicationDone = fields.steps.includes('application') && steps.application.value;
     setRequired(c.paymentServiceId, applicationDone);
     setRequired(c.note, fields.reason && c.reason.value === 'other');
 
-    // Re-check the time order only when a time moved, so a server message on a time field stays put.
-    const times = [c.arrivedAt.value, c.startedAt.value, c.startedAt.enabled].join('|');
-    if (times !== this.checkedTimes) {
-      this.checkedTimes = times;
-      c.startedAt.updateValueAndValidity(quiet);
-      c.endedAt.updateValueAndValidity(quiet);
+    // Re-check a field only when the shared rules' verdict on it moved, so a server message elsewhere stays put.
+    const problems = caseFormProblems(this.form);
+    const ruled: Readonly<Record<string, AbstractControl>> = c;
+    for (const field of new Set([...this.checkedProblems.keys(), ...problems.map((p) => p.field)])) {
+      const verdict = JSON.stringify(problems.find((p) => p.field === field)?.message ?? null);
+      if (verdict === (this.checkedProblems.get(field) ?? 'null')) continue;
+      this.checkedProblems.set(field, verdict);
+      ruled[field]?.updateValueAndValidity(quiet);
     }
   }
 
+  private formValue(): CaseFormValue {
+    return this.form.getRawValue();
+  }
+
   private request(): CreateCaseRequest {
-    const value = this.form.getRawValue();
-    const fields = applicableFields(value.status, value.procedure);
-    return {
-      channel: value.channel,
-      procedure: value.procedure as Procedure,
-      ageBand: value.ageBand,
-      representative: value.representative,
-      paymentServiceId: fields.paymentService ? value.paymentServiceId : null,
-      status: value.status,
-      arrivedAt: fromTokyoLocalInput(value.arrivedAt) ?? undefined,
-      startedAt: fields.startedAt ? fromTokyoLocalInput(value.startedAt) : null,
-      endedAt: fields.endedAt ? fromTokyoLocalInput(value.endedAt) : null,
-      completed: fields.steps.filter((step) => value.completed[step]),
-      alreadyReserved: fields.alreadyReserved && value.alreadyReserved,
-      reason: fields.reason ? value.reason : null,
-      note: value.note.trim() || null,
-    };
+    return caseRequest(this.formValue());
   }
 
   /** problem+json: `detail` on top, each `errors[].message` on its field (or on top when no field shows it). */

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { I18n } from '../i18n/i18n';
 import { ApiError } from './api-error';
 import { apiInterceptor } from './api.interceptor';
 
@@ -18,6 +19,7 @@ describe('apiInterceptor', () => {
 
   beforeEach(async () => {
     sessionStorage.clear();
+    localStorage.clear();
     sessionStorage.setItem('madoguchi.token', 'token-abc');
     TestBed.configureTestingModule({
       providers: [
@@ -41,6 +43,15 @@ describe('apiInterceptor', () => {
     http.get('/api/cases').subscribe();
 
     expect(backend.expectOne('/api/cases').request.headers.get('Authorization')).toBe('Bearer token-abc');
+  });
+
+  it("asks the API to word its messages in the screen's language", () => {
+    http.get('/api/cases').subscribe();
+    expect(backend.expectOne('/api/cases').request.headers.get('Accept-Language')).toBe('ja');
+
+    TestBed.inject(I18n).setLanguage('en');
+    http.get('/api/cases').subscribe();
+    expect(backend.expectOne('/api/cases').request.headers.get('Accept-Language')).toBe('en');
   });
 
   it('keeps the token away from other hosts', () => {

@@ -3,18 +3,22 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { I18n } from '../i18n/i18n';
 import { ApiError } from './api-error';
 
 /**
- * Adds the bearer token to API calls, sends staff back to sign-in when the API answers 401,
- * and turns failures into `ApiError` so screens never parse HTTP errors themselves.
+ * Adds the bearer token and the screen's language to API calls (the API words its problems in that language),
+ * sends staff back to sign-in when the API answers 401, and turns failures into `ApiError` so screens never parse
+ * HTTP errors themselves.
  */
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const isApi = request.url.startsWith('/api/');
   const token = auth.token();
-  const sent = isApi && token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+  const headers: Record<string, string> = { 'Accept-Language': inject(I18n).lang() };
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  const sent = isApi ? request.clone({ setHeaders: headers }) : request;
 
   return next(sent).pipe(
     catchError((error: unknown) => {

@@ -1,8 +1,7 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
-import type { IsoInstant, Labelled } from '@madoguchi/contracts';
+import type { Labelled } from '@madoguchi/contracts';
 import type { TranslationKey, TranslationParams } from './dictionary';
 import { I18n } from './i18n';
-import { formatTokyoDateTime } from './tokyo-time';
 
 // The pipes are impure so that they run on every check and read the language signal: a pure pipe
 // would cache the first language's text and the template would not follow the switch.
@@ -26,15 +25,3 @@ export class LabelPipe implements PipeTransform {
     return this.i18n.label(labelled);
   }
 }
-
-/** `{{ supportCase.arrivedAt | tokyoDateTime }}` → 2020年11月24日(火) 8:30 */
-@Pipe({ name: 'tokyoDateTime', pure: false })
-export class TokyoDateTimePipe implements PipeTransform {
-  private readonly i18n = inject(I18n);
-
-  transform(instant: IsoInstant | null | undefined): string {
-    return instant ? formatTokyoDateTime(instant, this.i18n.lang()) : '';
-  }
-}
-
-export const I18N_PIPES = [TranslatePipe, LabelPipe, TokyoDateTimePipe] as const;

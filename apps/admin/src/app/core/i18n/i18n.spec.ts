@@ -5,7 +5,7 @@ import { en } from './en';
 import { I18n } from './i18n';
 import { LabelPipe, TranslatePipe } from './i18n.pipes';
 import { ja } from './ja';
-import { formatTokyoDateTime, fromTokyoLocalInput } from './tokyo-time';
+import { formatTokyoDate, formatTokyoDateTime, fromTokyoLocalInput } from './tokyo-time';
 
 @Component({
   imports: [TranslatePipe, LabelPipe],
@@ -79,7 +79,9 @@ describe('I18n', () => {
 describe('Tokyo time', () => {
   it('shows instants the way the desk writes them, on Tokyo time', () => {
     expect(formatTokyoDateTime('2020-11-23T23:30:00Z', 'ja')).toBe('2020年11月24日(火) 8:30');
-    expect(formatTokyoDateTime('2020-11-23T23:30:00Z', 'en')).toBe('Tue 24 Nov 2020 8:30');
+    expect(formatTokyoDateTime('2020-11-23T23:30:00Z', 'en')).toBe('Tue 24 Nov 2020, 8:30');
+    expect(formatTokyoDate('2020-11-24', 'ja')).toBe('2020年11月24日(火)');
+    expect(formatTokyoDateTime('not a time', 'ja')).toBe('');
   });
 
   it('reads a date-time typed at the counter as Tokyo time', () => {

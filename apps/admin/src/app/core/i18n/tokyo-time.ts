@@ -1,28 +1,40 @@
 import { DateTime } from 'luxon';
 import type { IsoInstant, TokyoDate } from '@madoguchi/contracts';
-import { type Language, LOCALES } from './dictionary';
+import {
+  DESK_TIME_ZONE,
+  formatDateEn,
+  formatDateJa,
+  formatDateTimeEn,
+  formatDateTimeJa,
+  formatTime,
+  tokyoDate,
+} from '@madoguchi/rules';
+import type { Language } from './dictionary';
+
+// Dates are worded by @madoguchi/rules so that screens, API messages and exports read alike; this file keeps only
+// what the rules have no use for: the <input type="datetime-local"> round trip and minutes between two instants.
 
 /** The desk's time zone: days and hours are Tokyo's whatever the browser's zone is. */
-export const TOKYO = 'Asia/Tokyo';
+export const TOKYO = DESK_TIME_ZONE;
 
-const DATE_TIME_FORMATS: Record<Language, string> = { ja: 'yyyy年M月d日(ccc) H:mm', en: 'ccc d LLL yyyy H:mm' };
-const DATE_FORMATS: Record<Language, string> = { ja: 'yyyy年M月d日(ccc)', en: 'ccc d LLL yyyy' };
-
-/** `2020年11月24日(火) 8:30` (ja) or `Tue 24 Nov 2020 8:30` (en), in Tokyo time. */
+/** `2020年11月24日(火) 8:30` (ja) or `Tue 24 Nov 2020, 8:30` (en), in Tokyo time; '' when it is not an instant. */
 export function formatTokyoDateTime(instant: IsoInstant, lang: Language): string {
-  const dt = DateTime.fromISO(instant, { zone: TOKYO });
-  return dt.isValid ? dt.setLocale(LOCALES[lang]).toFormat(DATE_TIME_FORMATS[lang]) : '';
+  return orEmpty(() => (lang === 'ja' ? formatDateTimeJa(instant) : formatDateTimeEn(instant)));
 }
 
-/** `2020年11月24日(火)` (ja) or `Tue 24 Nov 2020` (en) for a Tokyo calendar day `YYYY-MM-DD`. */
+/** `2020年11月24日(火)` (ja) or `Tue 24 Nov 2020` (en) for a Tokyo calendar day `YYYY-MM-DD`; '' when invalid. */
 export function formatTokyoDate(date: TokyoDate, lang: Language): string {
-  const dt = DateTime.fromISO(date, { zone: TOKYO });
-  return dt.isValid ? dt.setLocale(LOCALES[lang]).toFormat(DATE_FORMATS[lang]) : '';
+  return orEmpty(() => (lang === 'ja' ? formatDateJa(date) : formatDateEn(date)));
+}
+
+/** `8:30`, Tokyo's clock as the desk writes it; '' when it is not an instant. */
+export function formatTokyoTime(instant: IsoInstant): string {
+  return orEmpty(() => formatTime(instant));
 }
 
 /** Today's Tokyo calendar day as `YYYY-MM-DD`. */
-export function tokyoToday(now: DateTime = DateTime.now()): TokyoDate {
-  return now.setZone(TOKYO).toISODate() ?? '';
+export function tokyoToday(now: Date = new Date()): TokyoDate {
+  return tokyoDate(now);
 }
 
 /** The value a `datetime-local` input shows for an instant, read on Tokyo's clock. */
@@ -42,4 +54,13 @@ export function fromTokyoLocalInput(value: string | null | undefined): IsoInstan
 export function minutesBetween(from: IsoInstant | null, to: IsoInstant | null): number | null {
   if (!from || !to) return null;
   return Math.round(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'minutes').minutes);
+}
+
+// The rules throw on a malformed value; a screen shows nothing rather than break the whole view.
+function orEmpty(format: () => string): string {
+  try {
+    return format();
+  } catch {
+    return '';
+  }
 }
