@@ -152,6 +152,17 @@ describe('what citizens can check before they come (no sign-in)', () => {
     expect(child.body.canProceedNow).toBe(true);
   });
 
+  it('checks an application before the service is chosen, warning that the service decides', async () => {
+    const answer = await citizen.post<PreflightAnswer>('/api/preflight', {
+      ...ready,
+      procedure: 'application',
+      alreadyReserved: true,
+      at: '2020-11-24T01:00:00Z',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.warnings.map((w) => w.code)).toContain('service_items_missing');
+  });
+
   it('refuses bad input with a 400 naming each field', async () => {
     const answer = await citizen.post<ProblemDetails>('/api/preflight', {
       procedure: 'application',
@@ -163,7 +174,7 @@ describe('what citizens can check before they come (no sign-in)', () => {
     });
     expect(answer.status).toBe(400);
     expect([...new Set(answer.body.errors?.map((e) => e.field))].sort()).toEqual(
-      ['certificate.status', 'holderAge', 'holderPresent', 'paymentServiceId'].sort(),
+      ['certificate.status', 'holderAge', 'holderPresent'].sort(),
     );
   });
 });

@@ -1,2 +1,3 @@
 export * from './lib/code-lists';
 export * from './lib/api-types';
+export * from './lib/stats-types';

@@ -11,3 +11,4 @@ export * from './lib/points';
 export * from './lib/guards';
 export * from './lib/case-record';
 export * from './lib/preflight';
+export * from './lib/follow-up-code';

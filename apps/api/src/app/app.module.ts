@@ -4,6 +4,8 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
@@ -12,9 +14,13 @@ import { ProblemFilter } from './common/problem.filter';
 import type { Settings } from './config/config';
 import { SETTINGS } from './config/settings.token';
 import { ENTITIES } from './db/data-source';
+import { DbModule } from './db/db.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { OutagesModule } from './outages/outages.module';
+import { CongestionModule } from './public/congestion.module';
 import { PublicModule } from './public/public.module';
+import { StatsModule } from './stats/stats.module';
 
 @Module({})
 export class AppModule {
@@ -29,13 +35,20 @@ export class AppModule {
           useFactory: () => ({ ...dataSource.options, entities: ENTITIES }),
           dataSourceFactory: async () => dataSource,
         }),
+        DbModule,
+        AuditModule,
         AuthModule,
+        AccountsModule,
+        // Before CasesModule: its `cases/:id` would otherwise take /api/cases/export.csv.
+        ExportsModule,
         CasesModule,
         CatalogModule,
         HealthModule,
         OutagesModule,
         CalendarModule,
         PublicModule,
+        StatsModule,
+        CongestionModule,
         ...(uiPath && existsSync(uiPath)
           ? [ServeStaticModule.forRoot({ rootPath: uiPath, exclude: ['/api/{*path}'] })]
           : []),

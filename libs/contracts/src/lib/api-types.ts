@@ -1,13 +1,18 @@
 import type {
   AgeBand,
+  AuditAction,
+  AuditEntityType,
+  CaseOutcome,
   CaseStatus,
   Channel,
+  Labelled,
   OutageKind,
   OutageSystem,
   PaymentServiceKind,
   PlatformFunction,
   Procedure,
   ReasonCode,
+  ReferralPlace,
   Representative,
   Role,
 } from './code-lists';
@@ -51,6 +56,10 @@ export interface SupportCase {
   alreadyReserved: boolean;
   reason: ReasonCode | null;
   note: string | null;
+  /** Printed on the return slip of a `not_completed` case; null otherwise. */
+  followUpCode: string | null;
+  /** The earlier visit this one follows up, linked by its follow-up code. */
+  previousCaseId: number | null;
   version: number;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
@@ -72,6 +81,75 @@ export interface CreateCaseRequest {
   alreadyReserved?: boolean;
   reason?: ReasonCode | null;
   note?: string | null;
+  /** The code on the slip of an earlier visit: links this case to it. */
+  followUpCode?: string;
+}
+
+/** A correction of a case: `version` is the one the screen showed; a field left out keeps its value, null clears it. */
+export interface UpdateCaseRequest {
+  version: number;
+  siteId?: number;
+  channel?: Channel;
+  procedure?: Procedure;
+  ageBand?: AgeBand | null;
+  representative?: Representative;
+  paymentServiceId?: number | null;
+  status?: CaseStatus;
+  arrivedAt?: IsoInstant;
+  startedAt?: IsoInstant | null;
+  endedAt?: IsoInstant | null;
+  completed?: PlatformFunction[];
+  alreadyReserved?: boolean;
+  reason?: ReasonCode | null;
+  note?: string | null;
+  /** Links the case to an earlier visit; null removes the link. */
+  followUpCode?: string | null;
+}
+
+/** Body of start and leave: the version the screen showed, if it wants a stale screen refused. */
+export interface CaseTransitionRequest {
+  version?: number;
+}
+
+export interface FinishCaseRequest extends CaseTransitionRequest {
+  outcome: CaseOutcome;
+  /** Defaults to every step of the procedure for a completed case, none for a not completed one. */
+  completed?: PlatformFunction[];
+  reason?: ReasonCode | null;
+  note?: string | null;
+  paymentServiceId?: number | null;
+  alreadyReserved?: boolean;
+  /** True once staff confirmed `platform_maintenance` although no recorded outage stops the procedure. */
+  confirm?: boolean;
+}
+
+/** What a printed return slip says to a citizen whose case ended `not_completed`. */
+export interface ReturnSlip {
+  caseId: number;
+  followUpCode: string;
+  siteName: string;
+  procedure: Procedure;
+  procedureLabel: Labelled;
+  endedAt: IsoInstant;
+  reason: ReasonCode;
+  reasonLabel: Labelled;
+  /** Where to go first to fix what stood in the way; null when nothing needs fixing elsewhere. */
+  referTo: ReferralPlace | null;
+  referToLabel: Labelled | null;
+  /** What the rules say about the reason (and anything else in the way at the end of the visit). */
+  advice: Labelled[];
+  /** What to bring at the next visit. */
+  toBring: Labelled[];
+  paymentService: { id: number; name: string } | null;
+  /** First instant the desk can help again; null when the citizen must act first or no end is known. */
+  earliestReturnAt: IsoInstant | null;
+  /** One line on when to come back, whether or not an instant is known. */
+  comeBack: Labelled;
+}
+
+/** Body of a 409 `stale-version` problem: the record as it is now, so that the screen can show what changed. */
+export interface StaleVersionProblem<T> extends ProblemDetails {
+  current: T;
 }
 
 export interface CaseListQuery {
@@ -102,10 +180,89 @@ export interface PaymentService {
   requiredItems: string[];
 }
 
+/** A payment service as the catalogue keeps it, inactive ones included. */
+export interface PaymentServiceEntry extends PaymentService {
+  active: boolean;
+}
+
+export interface CreatePaymentServiceRequest {
+  name: string;
+  kind: PaymentServiceKind;
+  appliesAtSpot: boolean;
+  requiresPreRegistration: boolean;
+  requiredItems: string[];
+  active?: boolean;
+}
+
+export type UpdatePaymentServiceRequest = Partial<CreatePaymentServiceRequest>;
+
 export interface Site {
   id: number;
   code: string;
   name: string;
+}
+
+export interface CreateSiteRequest {
+  code: string;
+  name: string;
+}
+
+export type UpdateSiteRequest = Partial<CreateSiteRequest>;
+
+/** A staff account as admins see it; never its password or hash. */
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  siteId: number | null;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+}
+
+export interface CreateAccountRequest {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  siteId?: number | null;
+}
+
+export interface UpdateAccountRequest {
+  displayName?: string;
+  role?: Role;
+  disabled?: boolean;
+  siteId?: number | null;
+}
+
+export interface ResetPasswordRequest {
+  password: string;
+}
+
+/** One line of the audit log: who did what to which record, with the record before and after. */
+export interface AuditEntry {
+  id: number;
+  at: IsoInstant;
+  actorUsername: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: number;
+  /** The record as the API showed it before the change; null for a creation. */
+  before: unknown;
+  /** The record as the API showed it after the change; null for a deletion. */
+  after: unknown;
+}
+
+export interface AuditQuery {
+  from?: TokyoDate;
+  to?: TokyoDate;
+  entityType?: AuditEntityType;
+  entityId?: number;
+  /** Username of whoever made the change. */
+  actor?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 export interface Outage {
@@ -117,6 +274,53 @@ export interface Outage {
   endsAt: IsoInstant | null;
   affects: PlatformFunction[];
   note: string | null;
+  version: number;
+}
+
+export interface CreateOutageRequest {
+  system: OutageSystem;
+  /** Required when `system` is `payment_service`, refused otherwise. */
+  paymentServiceId?: number | null;
+  kind: OutageKind;
+  startsAt: IsoInstant;
+  /** Empty while the outage is ongoing. */
+  endsAt?: IsoInstant | null;
+  affects: PlatformFunction[];
+  note?: string | null;
+}
+
+/** End, correct or reclassify an outage; `version` is the one the screen showed. */
+export interface UpdateOutageRequest {
+  version: number;
+  system?: OutageSystem;
+  paymentServiceId?: number | null;
+  kind?: OutageKind;
+  startsAt?: IsoInstant;
+  endsAt?: IsoInstant | null;
+  affects?: PlatformFunction[];
+  note?: string | null;
+}
+
+/** Outages overlapping the Asia/Tokyo days from..to (both included). */
+export interface OutageListQuery {
+  from?: TokyoDate;
+  to?: TokyoDate;
+  page?: number;
+  pageSize?: number;
+}
+
+/** What the counter's banner shows: outages going on now and those announced for later today. */
+export interface ActiveOutages {
+  at: IsoInstant;
+  active: Outage[];
+  laterToday: Outage[];
+}
+
+/** The cases that arrived during an outage. */
+export interface OutageCasesPage extends Page<SupportCase> {
+  outage: Outage;
+  /** Of `total`, how many ended not completed because of platform maintenance. */
+  turnedAway: number;
 }
 
 export interface Health {

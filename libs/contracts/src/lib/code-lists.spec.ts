@@ -1,10 +1,16 @@
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   CHANNEL_LABELS,
   CHANNELS,
+  OUTAGE_KIND_LABELS,
+  OUTAGE_KINDS,
+  OUTAGE_SYSTEM_LABELS,
+  OUTAGE_SYSTEMS,
   PROCEDURE_LABELS,
   PROCEDURES,
   REASON_CODES,
@@ -24,6 +30,9 @@ describe('code lists', () => {
     ['representatives', REPRESENTATIVES, REPRESENTATIVE_LABELS],
     ['statuses', CASE_STATUSES, CASE_STATUS_LABELS],
     ['reasons', REASON_CODES, REASONS],
+    ['outage systems', OUTAGE_SYSTEMS, OUTAGE_SYSTEM_LABELS],
+    ['outage kinds', OUTAGE_KINDS, OUTAGE_KIND_LABELS],
+    ['audit actions', AUDIT_ACTIONS, AUDIT_ACTION_LABELS],
   ] as const)('label every one of the %s in Japanese and English, and nothing else', (_, codes, labels) => {
     expect(Object.keys(labels).sort()).toEqual([...codes].sort());
     for (const code of codes) {

@@ -222,3 +222,68 @@ export const PAYMENT_SERVICE_KIND_LABELS: Readonly<Record<PaymentServiceKind, La
   debit_card: { ja: 'デビットカード', en: 'Debit card' },
   prepaid: { ja: 'プリペイド', en: 'Prepaid' },
 };
+
+export const OUTAGE_SYSTEM_LABELS: Readonly<Record<OutageSystem, Labelled>> = {
+  mykey_platform: { ja: 'マイキープラットフォーム', en: 'MyKey Platform' },
+  payment_service: { ja: '決済サービス', en: 'Payment service' },
+  terminal: { ja: '窓口の端末', en: "Desk's terminal" },
+};
+
+export const OUTAGE_KIND_LABELS: Readonly<Record<OutageKind, Labelled>> = {
+  planned: { ja: '計画停止', en: 'Planned' },
+  unplanned: { ja: '障害(計画外)', en: 'Unplanned' },
+};
+
+/** How a case in service can end. */
+export const CASE_OUTCOMES = ['completed', 'not_completed'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/**
+ * The follow-up code printed on a return slip: random, not personal data, read aloud or typed at the next visit.
+ * No 0/O or 1/I: characters that are easy to confuse on paper. 32 symbols × 6 places ≈ 10⁹ codes.
+ */
+export const FOLLOW_UP_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const FOLLOW_UP_CODE_LENGTH = 6;
+
+/** What the audit log records about; the same strings in the API and the database. */
+export const AUDIT_ENTITY_TYPES = ['case', 'outage', 'payment_service', 'site', 'account'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'start',
+  'finish',
+  'leave',
+  'reset_password',
+  'assign_follow_up_code',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Labelled>> = {
+  create: { ja: '登録', en: 'Created' },
+  update: { ja: '変更', en: 'Changed' },
+  delete: { ja: '削除', en: 'Deleted' },
+  start: { ja: '対応開始', en: 'Service started' },
+  finish: { ja: '対応終了', en: 'Finished' },
+  leave: { ja: '対応前に退出', en: 'Left before service' },
+  reset_password: { ja: 'パスワード再設定', en: 'Password reset' },
+  assign_follow_up_code: { ja: '再来庁コード発行', en: 'Follow-up code issued' },
+};
+
+/** Problem types (RFC 9457 `type` is this prefix + the name) that a client may react to. */
+export const PROBLEM_TYPE_PREFIX = 'https://madoguchi.invalid/problems/';
+export const PROBLEM_TYPES = [
+  'validation',
+  'not-found',
+  'personal-data',
+  'bad-credentials',
+  'forbidden',
+  'conflict',
+  'stale-version',
+  'invalid-transition',
+  'confirmation-required',
+  'no-slip',
+] as const;
+export type ProblemType = (typeof PROBLEM_TYPES)[number];

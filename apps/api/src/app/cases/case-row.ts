@@ -1,11 +1,24 @@
+import type { Channel, SupportCase } from '@madoguchi/contracts';
 import type { CaseRecordFacts } from '@madoguchi/rules';
-import type { Channel } from '@madoguchi/contracts';
 import type { SupportCaseEntity } from './support-case.entity';
 
 export type CaseRowInput = CaseRecordFacts & { siteId: number; staffId: number | null; channel: Channel };
-export type CaseRow = Omit<SupportCaseEntity, 'id' | 'createdAt' | 'updatedAt' | 'site' | 'staff' | 'paymentService'>;
+export type CaseRow = Omit<
+  SupportCaseEntity,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'site'
+  | 'staff'
+  | 'paymentService'
+  | 'previousCase'
+  | 'followUpCode'
+  | 'previousCaseId'
+> &
+  Partial<Pick<SupportCaseEntity, 'followUpCode' | 'previousCaseId'>>;
 
 const instant = (value: string | null) => (value ? new Date(value) : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The stored form of a case: one place that turns API-shaped facts (ISO strings, step lists) into columns. */
 export function toCaseRow(c: CaseRowInput): CaseRow {
@@ -27,5 +40,71 @@ export function toCaseRow(c: CaseRowInput): CaseRow {
     reason: c.reason,
     note: c.note,
     version: 1,
+  };
+}
+
+/** The columns a change of facts touches (no version: the update bumps it). */
+export function caseColumns(c: CaseRecordFacts): Omit<CaseRow, 'siteId' | 'staffId' | 'channel' | 'version'> {
+  const {
+    siteId: _s,
+    staffId: _st,
+    channel: _c,
+    version: _v,
+    ...columns
+  } = toCaseRow({
+    ...c,
+    siteId: 0,
+    staffId: null,
+    channel: 'counter',
+  });
+  return columns;
+}
+
+/** The facts the desk's rules check, read back from a stored case. */
+export function factsOf(entity: SupportCaseEntity): CaseRecordFacts {
+  return {
+    status: entity.status,
+    procedure: entity.procedure,
+    representative: entity.representative,
+    ageBand: entity.ageBand,
+    paymentServiceId: entity.paymentServiceId,
+    arrivedAt: entity.arrivedAt.toISOString(),
+    startedAt: iso(entity.startedAt),
+    endedAt: iso(entity.endedAt),
+    completed: [
+      ...(entity.completedReservation ? (['reservation'] as const) : []),
+      ...(entity.completedApplication ? (['application'] as const) : []),
+    ],
+    alreadyReserved: entity.alreadyReserved,
+    reason: entity.reason,
+    note: entity.note,
+  };
+}
+
+/** The API form of a stored case; `staff` must be loaded for `staffUsername`. */
+export function toSupportCase(entity: SupportCaseEntity): SupportCase {
+  const facts = factsOf(entity);
+  return {
+    id: entity.id,
+    siteId: entity.siteId,
+    staffUsername: entity.staff?.username ?? null,
+    channel: entity.channel,
+    procedure: facts.procedure,
+    ageBand: facts.ageBand,
+    representative: facts.representative,
+    paymentServiceId: facts.paymentServiceId,
+    status: facts.status,
+    arrivedAt: facts.arrivedAt,
+    startedAt: facts.startedAt,
+    endedAt: facts.endedAt,
+    completed: [...facts.completed],
+    alreadyReserved: facts.alreadyReserved,
+    reason: facts.reason,
+    note: facts.note,
+    followUpCode: entity.followUpCode ?? null,
+    previousCaseId: entity.previousCaseId ?? null,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
   };
 }

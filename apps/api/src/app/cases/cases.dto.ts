@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGE_BANDS,
+  CASE_OUTCOMES,
   CASE_STATUSES,
   CHANNELS,
   PLATFORM_FUNCTIONS,
@@ -9,13 +10,17 @@ import {
   REPRESENTATIVES,
   type AgeBand,
   type CaseListQuery,
+  type CaseOutcome,
   type CaseStatus,
+  type CaseTransitionRequest,
   type Channel,
   type CreateCaseRequest,
+  type FinishCaseRequest,
   type PlatformFunction,
   type Procedure,
   type ReasonCode,
   type Representative,
+  type UpdateCaseRequest,
 } from '@madoguchi/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -30,10 +35,14 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { IsTokyoDate } from '../common/validators';
 
 const instant = { strict: true, strictSeparator: true };
+
+/** For a PATCH: absent keeps the stored value, but null is no value for a field that cannot be empty. */
+const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 export class CreateCaseDto implements CreateCaseRequest {
   @ApiPropertyOptional({ description: 'Defaults to the signed-in account’s site, else the first site.' })
@@ -109,6 +118,155 @@ export class CreateCaseDto implements CreateCaseRequest {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
+
+  @ApiPropertyOptional({ example: 'K7M2QX', description: 'The code on the return slip of an earlier visit.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  followUpCode?: string;
+}
+
+export class UpdateCaseDto implements UpdateCaseRequest {
+  @ApiProperty({ description: 'The version the screen showed; a stale one is refused with the current case.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional()
+  @UnlessAbsent()
+  @IsInt()
+  @Min(1)
+  siteId?: number;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @UnlessAbsent()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ enum: PROCEDURES })
+  @UnlessAbsent()
+  @IsIn(PROCEDURES)
+  procedure?: Procedure;
+
+  @ApiPropertyOptional({ enum: AGE_BANDS, nullable: true })
+  @IsOptional()
+  @IsIn(AGE_BANDS)
+  ageBand?: AgeBand | null;
+
+  @ApiPropertyOptional({ enum: REPRESENTATIVES })
+  @UnlessAbsent()
+  @IsIn(REPRESENTATIVES)
+  representative?: Representative;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  paymentServiceId?: number | null;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @UnlessAbsent()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional()
+  @UnlessAbsent()
+  @IsISO8601(instant)
+  arrivedAt?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsISO8601(instant)
+  startedAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsISO8601(instant)
+  endedAt?: string | null;
+
+  @ApiPropertyOptional({ enum: PLATFORM_FUNCTIONS, isArray: true })
+  @UnlessAbsent()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PLATFORM_FUNCTIONS, { each: true })
+  completed?: PlatformFunction[];
+
+  @ApiPropertyOptional()
+  @UnlessAbsent()
+  @IsBoolean()
+  alreadyReserved?: boolean;
+
+  @ApiPropertyOptional({ enum: REASON_CODES, nullable: true })
+  @IsOptional()
+  @IsIn(REASON_CODES)
+  reason?: ReasonCode | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Links the case to an earlier visit; null removes the link.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  followUpCode?: string | null;
+}
+
+export class CaseTransitionDto implements CaseTransitionRequest {
+  @ApiPropertyOptional({ description: 'The version the screen showed; a stale one is refused with the current case.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class FinishCaseDto extends CaseTransitionDto implements FinishCaseRequest {
+  @ApiProperty({ enum: CASE_OUTCOMES })
+  @IsIn(CASE_OUTCOMES)
+  outcome!: CaseOutcome;
+
+  @ApiPropertyOptional({
+    enum: PLATFORM_FUNCTIONS,
+    isArray: true,
+    description: 'Defaults to every step of the procedure when completed, none when not.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PLATFORM_FUNCTIONS, { each: true })
+  completed?: PlatformFunction[];
+
+  @ApiPropertyOptional({ enum: REASON_CODES, nullable: true })
+  @IsOptional()
+  @IsIn(REASON_CODES)
+  reason?: ReasonCode | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  paymentServiceId?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  alreadyReserved?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Finish as platform_maintenance although no recorded outage stops the procedure.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
 }
 
 export class ListCasesQueryDto implements CaseListQuery {

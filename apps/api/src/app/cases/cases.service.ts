@@ -1,53 +1,59 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, SupportCase } from '@madoguchi/contracts';
-import { caseRecordProblems, CaseRecordFacts, tokyoDayRange } from '@madoguchi/rules';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
+import {
+  caseRecordProblems,
+  CaseRecordFacts,
+  FY2020_MYNAPOINT,
+  normaliseFollowUpCode,
+  tokyoDate,
+  tokyoDayRange,
+} from '@madoguchi/rules';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
-import { NotFoundProblem, ValidationProblem } from '../common/problems';
 import { guardFreeText } from '../common/personal-data';
+import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
+import type { Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
-import { toCaseRow } from './case-row';
-import { CreateCaseDto, ListCasesQueryDto } from './cases.dto';
+import { Transactions } from '../db/transactions';
+import { OutagesReader } from '../outages/outages.reader';
+import { mayChangeCase, mayReadCase, NOT_YOURS_TO_CHANGE, NOT_YOURS_TO_READ } from './case-access';
+import { caseColumns, factsOf, toCaseRow, toSupportCase } from './case-row';
+import { CaseStore } from './case-store';
+import { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './cases.dto';
+import { unusedFollowUpCode } from './follow-up-code';
+import { buildReturnSlip } from './return-slip';
 import { SupportCaseEntity } from './support-case.entity';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export function toSupportCase(entity: SupportCaseEntity): SupportCase {
-  return {
-    id: entity.id,
-    siteId: entity.siteId,
-    staffUsername: entity.staff?.username ?? null,
-    channel: entity.channel,
-    procedure: entity.procedure,
-    ageBand: entity.ageBand,
-    representative: entity.representative,
-    paymentServiceId: entity.paymentServiceId,
-    status: entity.status,
-    arrivedAt: entity.arrivedAt.toISOString(),
-    startedAt: iso(entity.startedAt),
-    endedAt: iso(entity.endedAt),
-    completed: [
-      ...(entity.completedReservation ? (['reservation'] as const) : []),
-      ...(entity.completedApplication ? (['application'] as const) : []),
-    ],
-    alreadyReserved: entity.alreadyReserved,
-    reason: entity.reason,
-    note: entity.note,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
-  };
-}
 
 /** Instants as the API received them, normalised to UTC ISO so that the rules compare like with like. */
 const normalise = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null);
+const cleanNote = (note: string | null | undefined) => (note?.trim() ? note.trim() : null);
+
+const served = (status: CaseRecordFacts['status']) => status !== 'waiting' && status !== 'left';
+
+class NoSlipProblem extends DomainProblem {
+  constructor(id: number) {
+    super(409, 'no-slip', 'No return slip', {
+      ja: `ケース #${id} は未完了で終わっていないため、再来庁票はありません。`,
+      en: `Case #${id} did not end not_completed, so it has no return slip.`,
+    });
+  }
+}
 
 @Injectable()
 export class CasesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly store: CaseStore,
+    private readonly audit: AuditService,
+    private readonly outages: OutagesReader,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
 
   async create(dto: CreateCaseDto, user: UserAccount): Promise<SupportCase> {
     const facts: CaseRecordFacts = {
@@ -62,48 +68,46 @@ export class CasesService {
       completed: dto.completed ?? [],
       alreadyReserved: dto.alreadyReserved ?? false,
       reason: dto.reason ?? null,
-      note: dto.note?.trim() ? dto.note.trim() : null,
+      note: cleanNote(dto.note),
     };
     guardFreeText({ note: facts.note });
     const problems = caseRecordProblems(facts);
     if (problems.length) throw new ValidationProblem(problems, 422);
 
-    const id = await this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const siteId = await this.resolveSite(manager, dto.siteId, user);
-      if (
-        facts.paymentServiceId !== null &&
-        !(await manager.existsBy(PaymentServiceEntity, { id: facts.paymentServiceId }))
-      ) {
-        throw new ValidationProblem(
-          [
-            {
-              field: 'paymentServiceId',
-              message: { ja: 'その決済サービスは登録されていません。', en: 'No payment service has this id.' },
-            },
-          ],
-          422,
-        );
-      }
-      const served = facts.status !== 'waiting' && facts.status !== 'left';
-      const result = await manager.insert(
-        SupportCaseEntity,
-        toCaseRow({ ...facts, siteId, staffId: served ? user.id : null, channel: dto.channel ?? 'counter' }),
-      );
-      return Number(result.identifiers[0]['id']);
+      await this.store.assertPaymentService(manager, facts.paymentServiceId);
+      const previous = dto.followUpCode ? await this.store.caseOfFollowUpCode(manager, dto.followUpCode) : null;
+      const result = await manager.insert(SupportCaseEntity, {
+        ...toCaseRow({
+          ...facts,
+          siteId,
+          staffId: served(facts.status) ? user.id : null,
+          channel: dto.channel ?? 'counter',
+        }),
+        followUpCode: facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null,
+        previousCaseId: previous?.id ?? null,
+      });
+      const created = toSupportCase(await this.store.load(manager, Number(result.identifiers[0]['id'])));
+      await this.audit.record(manager, user, {
+        action: 'create',
+        entityType: 'case',
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
+      return created;
     });
-    return this.get(id);
   }
 
-  async get(id: number): Promise<SupportCase> {
-    const entity = await this.dataSource.getRepository(SupportCaseEntity).findOne({
-      where: { id },
-      relations: { staff: true },
-    });
-    if (!entity) throw new NotFoundProblem({ ja: `ケース #${id}`, en: `Case #${id}` });
+  async get(id: number, user: UserAccount): Promise<SupportCase> {
+    const entity = await this.store.load(this.dataSource.manager, id);
+    if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
     return toSupportCase(entity);
   }
 
-  async list(query: ListCasesQueryDto): Promise<Page<SupportCase>> {
+  /** Staff see today's cases and the ones they served; managers and admins every case. */
+  async list(query: ListCasesQueryDto, user: UserAccount): Promise<Page<SupportCase>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { start, end } = tokyoDayRange(query.from, query.to);
@@ -116,6 +120,20 @@ export class CasesService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.procedure) qb.andWhere('c.procedure = :procedure', { procedure: query.procedure });
     if (query.reason) qb.andWhere('c.reason = :reason', { reason: query.reason });
+    if (user.role === 'staff') {
+      const today = tokyoDate(new Date());
+      const range = tokyoDayRange(today, today);
+      qb.andWhere(
+        new Brackets((own) => {
+          own
+            .where('(c.arrivedAt >= :todayStart AND c.arrivedAt < :todayEnd)', {
+              todayStart: instantParam(this.dataSource, range.start as Date),
+              todayEnd: instantParam(this.dataSource, range.end as Date),
+            })
+            .orWhere('c.staffId = :me', { me: user.id });
+        }),
+      );
+    }
     const [items, total] = await qb
       .orderBy('c.arrivedAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
@@ -123,6 +141,134 @@ export class CasesService {
       .take(pageSize)
       .getManyAndCount();
     return { items: items.map(toSupportCase), total, page, pageSize };
+  }
+
+  /** A correction: the merged case is checked as a whole, as if it were logged in one go. */
+  async update(id: number, dto: UpdateCaseDto, user: UserAccount): Promise<SupportCase> {
+    guardFreeText({ note: dto.note });
+    return this.transactions.run(async (manager) => {
+      const entity = await this.store.load(manager, id);
+      if (!mayChangeCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_CHANGE);
+      this.store.assertVersion(entity, dto.version);
+      const current = factsOf(entity);
+      const pick = <K extends keyof CaseRecordFacts>(key: K, value: CaseRecordFacts[K] | undefined) =>
+        value === undefined ? current[key] : value;
+      const facts: CaseRecordFacts = {
+        status: pick('status', dto.status),
+        procedure: pick('procedure', dto.procedure),
+        representative: pick('representative', dto.representative),
+        ageBand: pick('ageBand', dto.ageBand),
+        paymentServiceId: pick('paymentServiceId', dto.paymentServiceId),
+        arrivedAt: dto.arrivedAt === undefined ? current.arrivedAt : (normalise(dto.arrivedAt) as string),
+        startedAt: dto.startedAt === undefined ? current.startedAt : normalise(dto.startedAt),
+        endedAt: dto.endedAt === undefined ? current.endedAt : normalise(dto.endedAt),
+        completed: pick('completed', dto.completed),
+        alreadyReserved: pick('alreadyReserved', dto.alreadyReserved),
+        reason: pick('reason', dto.reason),
+        note: dto.note === undefined ? current.note : cleanNote(dto.note),
+      };
+      const problems = caseRecordProblems(facts);
+      if (problems.length) throw new ValidationProblem(problems, 422);
+      if (dto.paymentServiceId !== undefined) await this.store.assertPaymentService(manager, facts.paymentServiceId);
+      const siteId = dto.siteId === undefined ? entity.siteId : await this.resolveSite(manager, dto.siteId, user);
+
+      let previousCaseId = entity.previousCaseId;
+      if (dto.followUpCode === null) previousCaseId = null;
+      else if (dto.followUpCode !== undefined) {
+        const previous = await this.store.caseOfFollowUpCode(manager, dto.followUpCode);
+        if (previous.id === entity.id) {
+          throw new ValidationProblem(
+            [
+              {
+                field: 'followUpCode',
+                message: {
+                  ja: 'このケース自身の再来庁コードです。前回のケースの控えのコードを入力してください。',
+                  en: "This is the case's own follow-up code; enter the one on the earlier visit's slip.",
+                },
+              },
+            ],
+            422,
+          );
+        }
+        previousCaseId = previous.id;
+      }
+      return this.store.write(
+        manager,
+        entity,
+        {
+          ...caseColumns(facts),
+          siteId,
+          channel: dto.channel ?? entity.channel,
+          // A case corrected into service needs someone who served it: whoever records it.
+          staffId: entity.staffId ?? (served(facts.status) ? user.id : null),
+          previousCaseId,
+          followUpCode:
+            entity.followUpCode ?? (facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null),
+        },
+        user,
+        'update',
+      );
+    });
+  }
+
+  /** The earlier visit behind a follow-up code: the code is the capability, so any signed-in account may look. */
+  async byFollowUpCode(input: string): Promise<SupportCase> {
+    const code = normaliseFollowUpCode(input);
+    const entity = code
+      ? await this.dataSource.getRepository(SupportCaseEntity).findOne({
+          where: { followUpCode: code },
+          relations: { staff: true },
+        })
+      : null;
+    if (!entity)
+      throw new NotFoundProblem({
+        ja: `再来庁コード「${input}」のケース`,
+        en: `A case with follow-up code "${input}"`,
+      });
+    return toSupportCase(entity);
+  }
+
+  /** What the printed slip says. A case recorded before follow-up codes existed gets its code when first printed. */
+  async slip(id: number, user: UserAccount): Promise<ReturnSlip> {
+    const { entity, code } = await this.transactions.run(async (manager) => {
+      const entity = await this.store.load(manager, id);
+      if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
+      if (entity.status !== 'not_completed' || !entity.reason || !entity.endedAt) throw new NoSlipProblem(id);
+      if (entity.followUpCode) return { entity, code: entity.followUpCode };
+      const code = await unusedFollowUpCode(manager);
+      await this.store.write(manager, entity, { followUpCode: code }, user, 'assign_follow_up_code');
+      return { entity, code };
+    });
+    const [site, service] = await Promise.all([
+      this.dataSource.getRepository(SiteEntity).findOneBy({ id: entity.siteId }),
+      entity.paymentServiceId
+        ? this.dataSource.getRepository(PaymentServiceEntity).findOneBy({ id: entity.paymentServiceId })
+        : null,
+    ]);
+    const endedAt = entity.endedAt as Date;
+    return buildReturnSlip(
+      {
+        id: entity.id,
+        followUpCode: code,
+        siteName: site?.name ?? '',
+        procedure: entity.procedure,
+        alreadyReserved: entity.alreadyReserved,
+        endedAt: endedAt.toISOString(),
+        reason: entity.reason as NonNullable<typeof entity.reason>,
+        paymentService: service && {
+          id: service.id,
+          name: service.name,
+          appliesAtSpot: service.appliesAtSpot,
+          requiresPreRegistration: service.requiresPreRegistration,
+          requiredItems: service.requiredItems,
+        },
+      },
+      {
+        outages: await this.outages.windowsFrom(endedAt, { paymentServiceId: entity.paymentServiceId }),
+        calendar: FY2020_MYNAPOINT,
+        certWaitHours: this.settings.CERT_WAIT_HOURS,
+      },
+    );
   }
 
   private async resolveSite(manager: EntityManager, requested: number | undefined, user: UserAccount): Promise<number> {

@@ -76,6 +76,20 @@ export class SupportCaseEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Printed on the return slip of a not_completed case: random, unique, not personal data. */
+  @Index('uq_case_follow_up_code', { unique: true })
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  followUpCode!: string | null;
+
+  /** The earlier visit this one follows up; indexed so that managers can count returns and their outcomes. */
+  @Index('idx_case_previous')
+  @Column({ type: 'integer', nullable: true })
+  previousCaseId!: number | null;
+
+  @ManyToOne(() => SupportCaseEntity, { nullable: true })
+  @JoinColumn({ name: 'previousCaseId', foreignKeyConstraintName: 'fk_case_previous' })
+  previousCase?: SupportCaseEntity | null;
+
   @VersionColumn()
   version!: number;
 

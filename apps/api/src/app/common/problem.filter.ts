@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Labelled, ProblemDetails } from '@madoguchi/contracts';
+import { PROBLEM_TYPE_PREFIX, type Labelled, type ProblemDetails } from '@madoguchi/contracts';
 import type { Request, Response } from 'express';
 import { DomainProblem } from './problems';
 
@@ -42,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, ja: boolean): ProblemDetails {
     if (exception instanceof DomainProblem) {
       const problem: ProblemDetails = {
-        type: `https://madoguchi.invalid/problems/${exception.type}`,
+        ...exception.extensions,
+        type: `${PROBLEM_TYPE_PREFIX}${exception.type}`,
         title: exception.title,
         status: exception.status,
         detail: pick(exception.detailText, ja),

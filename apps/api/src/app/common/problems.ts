@@ -1,4 +1,4 @@
-import type { Labelled } from '@madoguchi/contracts';
+import type { Labelled, ProblemType } from '@madoguchi/contracts';
 
 export interface FieldProblem {
   field: string;
@@ -9,10 +9,12 @@ export interface FieldProblem {
 export class DomainProblem extends Error {
   constructor(
     readonly status: number,
-    readonly type: string,
+    readonly type: ProblemType,
     readonly title: string,
     readonly detailText: Labelled,
     readonly fieldProblems: FieldProblem[] = [],
+    /** RFC 9457 extension members added to the body, e.g. `current` on a stale version. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detailText.en);
   }
@@ -60,5 +62,49 @@ export class PersonalDataProblem extends DomainProblem {
         },
       ],
     );
+  }
+}
+
+/** 403 for a record the role may reach in general but not this one (a row-level rule). */
+export class ForbiddenProblem extends DomainProblem {
+  constructor(detail: Labelled) {
+    super(403, 'forbidden', 'Forbidden', detail);
+  }
+}
+
+/** 409: the change contradicts what is stored (a duplicate name, a case in the wrong state for the action). */
+export class ConflictProblem extends DomainProblem {
+  constructor(detail: Labelled, fieldProblems: FieldProblem[] = []) {
+    super(409, 'conflict', 'Conflict', detail, fieldProblems);
+  }
+}
+
+export class InvalidTransitionProblem extends DomainProblem {
+  constructor(detail: Labelled) {
+    super(409, 'invalid-transition', 'Invalid transition', detail);
+  }
+}
+
+/** 409 with the record as it is now, so that the screen can show what someone else changed. */
+export class StaleVersionProblem<T> extends DomainProblem {
+  constructor(what: Labelled, sent: number, current: T & { version: number }) {
+    super(
+      409,
+      'stale-version',
+      'Stale version',
+      {
+        ja: `${what.ja}は他の操作で更新されています(表示中の版 ${sent}、現在の版 ${current.version})。最新の内容を確認してからもう一度保存してください。`,
+        en: `${what.en} was changed meanwhile (you had version ${sent}, it is now ${current.version}). Check the current values and save again.`,
+      },
+      [],
+      { current },
+    );
+  }
+}
+
+/** 409 that the same request answers differently once the client sends `confirm: true`. */
+export class ConfirmationRequiredProblem extends DomainProblem {
+  constructor(detail: Labelled) {
+    super(409, 'confirmation-required', 'Confirmation required', detail);
   }
 }

@@ -26,6 +26,10 @@ const TEMPLATES: Record<string, Template> = {
   }),
   isArray: (f) => ({ ja: `${f} は配列です。`, en: `${f} must be a list.` }),
   arrayUnique: (f) => ({ ja: `${f} に重複があります。`, en: `${f} must not repeat a value.` }),
+  arrayNotEmpty: (f) => ({ ja: `${f} を1つ以上選んでください。`, en: `${f} needs at least one value.` }),
+  arrayMaxSize: (f, a) => ({ ja: `${f} は ${a} 件までです。`, en: `${f} may hold at most ${a} values.` }),
+  minLength: (f, a) => ({ ja: `${f} は ${a} 文字以上です。`, en: `${f} must be at least ${a} characters.` }),
+  matches: (f) => ({ ja: `${f} に使えない文字が含まれています。`, en: `${f} has characters it does not allow.` }),
 };
 
 function constraintArgument(error: ValidationError, name: string): string {
@@ -33,7 +37,8 @@ function constraintArgument(error: ValidationError, name: string): string {
   if (context?.args !== undefined) return String(context.args);
   const message = error.constraints?.[name] ?? '';
   const match = /: (.*)$/.exec(message);
-  return match ? match[1] : '';
+  // Length and size messages carry their bound as the only number ("shorter than or equal to 1000 characters").
+  return match ? match[1] : (/\d+/.exec(message)?.[0] ?? '');
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {

@@ -7,12 +7,22 @@ import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { OutageEntity } from '../outages/outage.entity';
+import { AuditLogEntry } from '../audit/audit-log.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
+import { Counter1764892800000 } from './migrations/1764892800000-counter';
 
-export const ENTITIES = [SiteEntity, UserAccount, AuthToken, PaymentServiceEntity, OutageEntity, SupportCaseEntity];
+export const ENTITIES = [
+  SiteEntity,
+  UserAccount,
+  AuthToken,
+  PaymentServiceEntity,
+  OutageEntity,
+  SupportCaseEntity,
+  AuditLogEntry,
+];
 
 /** Listed by hand: the server is bundled, so migrations cannot be found by a file glob at run time. */
-export const MIGRATIONS = [InitialSchema1764115200000];
+export const MIGRATIONS = [InitialSchema1764115200000, Counter1764892800000];
 
 export function dataSourceOptions(databasePath: string): DataSourceOptions {
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });

@@ -26,6 +26,7 @@ export class OutageEntity {
   startsAt!: Date;
 
   /** Empty while the outage is ongoing. */
+  @Index('idx_outage_ends')
   @InstantColumn({ nullable: true })
   endsAt!: Date | null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OutageWindow } from '@madoguchi/rules';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import { instantParam } from '../db/instants';
 import { OutageEntity } from './outage.entity';
 
@@ -12,6 +12,7 @@ export const toOutageWindow = (o: OutageEntity): OutageWindow => ({
     ...(o.affectsReservation ? (['reservation'] as const) : []),
     ...(o.affectsApplication ? (['application'] as const) : []),
   ],
+  system: o.system,
 });
 
 /** Reads recorded outages as the rules library sees them. */
@@ -19,12 +20,22 @@ export const toOutageWindow = (o: OutageEntity): OutageWindow => ({
 export class OutagesReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Outages still running at or after an instant (ongoing ones included): all a forward-looking check needs. */
-  async windowsFrom(instant: Date): Promise<OutageWindow[]> {
+  /**
+   * Outages still running at or after an instant (ongoing ones included): all a forward-looking check needs.
+   * A payment service's outage stops only applications to that service, so it counts only for that service.
+   */
+  async windowsFrom(instant: Date, concerning: { paymentServiceId?: number | null } = {}): Promise<OutageWindow[]> {
+    const serviceId = concerning.paymentServiceId ?? null;
     const rows = await this.dataSource
       .getRepository(OutageEntity)
       .createQueryBuilder('o')
-      .where('o.endsAt IS NULL OR o.endsAt > :instant', { instant: instantParam(this.dataSource, instant) })
+      .where('(o.endsAt IS NULL OR o.endsAt > :instant)', { instant: instantParam(this.dataSource, instant) })
+      .andWhere(
+        new Brackets((qb) => {
+          qb.where('o.system <> :paymentService', { paymentService: 'payment_service' });
+          if (serviceId !== null) qb.orWhere('o.paymentServiceId = :serviceId', { serviceId });
+        }),
+      )
       .orderBy('o.startsAt', 'ASC')
       .getMany();
     return rows.map(toOutageWindow);

@@ -60,7 +60,7 @@ export class PreflightController {
         serviceRegistrationDone: body.serviceRegistrationDone ?? false,
       },
       {
-        outages: await this.outages.windowsFrom(new Date(at)),
+        outages: await this.outages.windowsFrom(new Date(at), { paymentServiceId: service?.id ?? null }),
         calendar: FY2020_MYNAPOINT,
         certWaitHours: this.settings.CERT_WAIT_HOURS,
       },

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
 export const PREFLIGHT_PROCEDURES = ['reservation', 'application', 'both'] as const;
 export const CERTIFICATE_STATUSES = ['valid', 'expired', 'not_issued'] as const;
@@ -69,8 +58,10 @@ export class PreflightDto {
   @IsBoolean()
   alreadyReserved?: boolean;
 
-  @ApiPropertyOptional({ description: 'The chosen payment service; required when the procedure includes application.' })
-  @ValidateIf((o: PreflightDto) => o.procedure !== 'reservation' || o.paymentServiceId !== undefined)
+  @ApiPropertyOptional({
+    description: 'The chosen payment service, for an application; without it the answer warns that the choice decides.',
+  })
+  @IsOptional()
   @IsInt()
   @Min(1)
   paymentServiceId?: number;

@@ -1,0 +1,120 @@
+import {
+  AGE_BAND_LABELS,
+  CASE_STATUS_LABELS,
+  CHANNEL_LABELS,
+  PROCEDURE_LABELS,
+  REASONS,
+  REPRESENTATIVE_LABELS,
+  type ExportLanguage,
+  type Labelled,
+} from '@madoguchi/contracts';
+import { minutesOneDecimal } from '../stats/percentiles';
+import { tokyoMinuteText, tokyoWallClockDate } from '../stats/tokyo-clock';
+import type { ExportCase, ExportLookups } from './case-export.reader';
+
+export interface ExportContext {
+  lang: ExportLanguage;
+  lookups: ExportLookups;
+}
+
+type Value = string | number | Date | null;
+
+export interface ExportColumn {
+  header: Labelled;
+  /** How the value is written: instants as Tokyo wall-clock time, text guarded against spreadsheet formulas. */
+  kind: 'text' | 'number' | 'instant';
+  /** Column width in Excel, in characters. */
+  width: number;
+  value: (c: ExportCase, context: ExportContext) => Value;
+}
+
+const label = <K extends string>(labels: Readonly<Record<K, Labelled>>, code: K | null, lang: ExportLanguage) =>
+  code === null ? null : (labels[code]?.[lang] ?? null);
+const minutesBetween = (from: Date | null, to: Date | null) =>
+  from && to ? minutesOneDecimal(to.getTime() - from.getTime()) : null;
+const bit = (value: boolean) => (value ? 1 : 0);
+
+const text = (ja: string, en: string, width: number, value: ExportColumn['value']): ExportColumn => ({
+  header: { ja, en },
+  kind: 'text',
+  width,
+  value,
+});
+const number = (ja: string, en: string, width: number, value: ExportColumn['value']): ExportColumn => ({
+  header: { ja, en },
+  kind: 'number',
+  width,
+  value,
+});
+const instant = (ja: string, en: string, value: (c: ExportCase) => Date | null): ExportColumn => ({
+  header: { ja, en },
+  kind: 'instant',
+  width: 17,
+  value,
+});
+
+/** The columns of a case export: code columns hold the code strings used everywhere, label columns the words. */
+export const CASE_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  number('ケースID', 'Case ID', 9, (c) => c.id),
+  instant('受付日時(日本時間)', 'Arrived (Japan time)', (c) => c.arrivedAt),
+  instant('対応開始日時(日本時間)', 'Service started (Japan time)', (c) => c.startedAt),
+  instant('終了日時(日本時間)', 'Ended (Japan time)', (c) => c.endedAt),
+  number('待ち時間(分)', 'Wait (minutes)', 10, (c) => minutesBetween(c.arrivedAt, c.startedAt)),
+  number('対応時間(分)', 'Handling (minutes)', 10, (c) => minutesBetween(c.startedAt, c.endedAt)),
+  text('窓口', 'Site', 16, (c, x) => x.lookups.sites.get(c.siteId) ?? null),
+  text('受付方法(コード)', 'Channel (code)', 10, (c) => c.channel),
+  text('受付方法', 'Channel', 8, (c, x) => label(CHANNEL_LABELS, c.channel, x.lang)),
+  text('手続(コード)', 'Procedure (code)', 12, (c) => c.procedure),
+  text('手続', 'Procedure', 20, (c, x) => label(PROCEDURE_LABELS, c.procedure, x.lang)),
+  text('状態(コード)', 'Status (code)', 14, (c) => c.status),
+  text('状態', 'Status', 12, (c, x) => label(CASE_STATUS_LABELS, c.status, x.lang)),
+  number('予約完了', 'Reservation completed', 8, (c) => bit(c.completedReservation)),
+  number('申込み完了', 'Application completed', 8, (c) => bit(c.completedApplication)),
+  number('予約済み(申込みのみ)', 'Already reserved', 8, (c) => bit(c.alreadyReserved)),
+  text('未完了の理由(コード)', 'Reason (code)', 22, (c) => c.reason),
+  text('未完了の理由', 'Reason', 30, (c, x) => label(REASONS, c.reason, x.lang)),
+  number('決済サービスID', 'Payment service ID', 8, (c) => c.paymentServiceId),
+  text('決済サービス', 'Payment service', 20, (c, x) =>
+    c.paymentServiceId === null ? null : (x.lookups.paymentServices.get(c.paymentServiceId) ?? null),
+  ),
+  text('年齢層(コード)', 'Age band (code)', 10, (c) => c.ageBand),
+  text('年齢層', 'Age band', 10, (c, x) => label(AGE_BAND_LABELS, c.ageBand, x.lang)),
+  text('手続者(コード)', 'Representative (code)', 14, (c) => c.representative),
+  text('手続者', 'Representative', 14, (c, x) => label(REPRESENTATIVE_LABELS, c.representative, x.lang)),
+  text('担当職員(ユーザー名)', 'Staff (username)', 12, (c, x) =>
+    c.staffId === null ? null : (x.lookups.staff.get(c.staffId)?.username ?? null),
+  ),
+  text('担当職員', 'Staff', 14, (c, x) =>
+    c.staffId === null ? null : (x.lookups.staff.get(c.staffId)?.displayName ?? null),
+  ),
+  number('前回来庁のケースID', 'Previous visit (case ID)', 9, (c) => c.previousCaseId),
+  text('備考', 'Note', 40, (c) => c.note),
+];
+
+/** A cell that starts like a formula (=, +, -, @) is prefixed with ' so that Excel shows it instead of running it. */
+function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The header row in the requested language. */
+export function exportHeaders(lang: ExportLanguage): string[] {
+  return CASE_EXPORT_COLUMNS.map((column) => column.header[lang]);
+}
+
+/** One CSV record: instants as Tokyo 'YYYY-MM-DD HH:mm', empty cells for missing values. */
+export function csvRecord(c: ExportCase, context: ExportContext): (string | number)[] {
+  return CASE_EXPORT_COLUMNS.map((column) => {
+    const value = column.value(c, context);
+    if (value === null) return '';
+    if (value instanceof Date) return tokyoMinuteText(value);
+    return typeof value === 'string' ? guardFormula(value) : value;
+  });
+}
+
+/** One XLSX row: instants as dates that read as Tokyo time (Excel has no time zone), numbers as numbers. */
+export function xlsxRow(c: ExportCase, context: ExportContext): (string | number | Date | null)[] {
+  return CASE_EXPORT_COLUMNS.map((column) => {
+    const value = column.value(c, context);
+    return value instanceof Date ? tokyoWallClockDate(value) : value;
+  });
+}

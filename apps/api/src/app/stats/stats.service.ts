@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  PROCEDURES,
+  REASON_CODES,
+  type DailyStatsRow,
+  type HeatmapCell,
+  type OutageImpact,
+  type PaymentServiceOutcomes,
+  type StaffStatsRow,
+  type StatsPeriodSummary,
+  type StatsRangeQuery,
+  type StatsSummary,
+} from '@madoguchi/contracts';
+import { addDays } from '@madoguchi/rules';
+import { In } from 'typeorm';
+import { UserAccount } from '../auth/user.entity';
+import { SupportCaseEntity } from '../cases/support-case.entity';
+import { PaymentServiceEntity } from '../catalog/payment-service.entity';
+import { ValidationProblem } from '../common/problems';
+import { instantParam } from '../db/instants';
+import { Bin, medianAndP90, minutesDistribution, minutesOneDecimal } from './percentiles';
+import { InstantRange, mergeSpans, StatsQueries, tokyoDaysRange } from './stats-queries';
+import { cellOfWeekdayHour, dateOfDayIndex, dayIndexOfDate } from './tokyo-clock';
+
+/** Ten years: long enough for any programme, short enough that a typo cannot ask for millions of daily rows. */
+export const MAX_RANGE_DAYS = 3660;
+
+/** Days from..to, both included; refuses a range that runs backwards or is absurdly long. */
+export function rangeDays({ from, to }: StatsRangeQuery): number {
+  const days = dayIndexOfDate(to) - dayIndexOfDate(from) + 1;
+  if (days < 1) {
+    throw new ValidationProblem([
+      { field: 'to', message: { ja: 'to は from 以降の日付です。', en: 'to must not be before from.' } },
+    ]);
+  }
+  if (days > MAX_RANGE_DAYS) {
+    throw new ValidationProblem([
+      {
+        field: 'to',
+        message: {
+          ja: `期間は${MAX_RANGE_DAYS}日以内で指定してください。`,
+          en: `The range may span at most ${MAX_RANGE_DAYS} days.`,
+        },
+      },
+    ]);
+  }
+  return days;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+const rate = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+
+@Injectable()
+export class StatsService {
+  constructor(private readonly queries: StatsQueries) {}
+
+  async summary(query: StatsRangeQuery): Promise<StatsSummary> {
+    const days = rangeDays(query);
+    const current = await this.period(query.from, query.to);
+    const previous = await this.period(addDays(query.from, -days), addDays(query.from, -1));
+    return { ...current, previous };
+  }
+
+  async daily(query: StatsRangeQuery): Promise<DailyStatsRow[]> {
+    rangeDays(query);
+    const rows = await this.queries
+      .arrived(tokyoDaysRange(query.from, query.to))
+      .select(this.queries.sql.tokyoDayIndex('c.arrivedAt'), 'd')
+      .addSelect('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      // Naming every status lets the (status, arrivedAt) index answer alone.
+      .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
+      .groupBy('d')
+      .addGroupBy('c.status')
+      .getRawMany<{ d: unknown; status: string; n: unknown }>();
+    const byDay = new Map<number, DailyStatsRow>();
+    for (let day = dayIndexOfDate(query.from); day <= dayIndexOfDate(query.to); day++) {
+      byDay.set(day, { date: dateOfDayIndex(day), total: 0, completed: 0, not_completed: 0, left: 0 });
+    }
+    for (const row of rows) {
+      const daily = byDay.get(Number(row.d));
+      if (!daily) continue;
+      daily.total += n(row.n);
+      if (row.status === 'completed' || row.status === 'not_completed' || row.status === 'left') {
+        daily[row.status] += n(row.n);
+      }
+    }
+    return [...byDay.values()];
+  }
+
+  async heatmap(query: StatsRangeQuery): Promise<HeatmapCell[]> {
+    rangeDays(query);
+    const range = tokyoDaysRange(query.from, query.to);
+    const arrivals = await this.queries.arrivalsByCell(range);
+    const waits = await this.queries.durationBins(this.queries.arrived(range), 'wait', this.queries.arrivalCell());
+    const cells: HeatmapCell[] = [];
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      for (let hour = 0; hour < 24; hour++) {
+        const cell = cellOfWeekdayHour(weekday, hour);
+        cells.push({
+          weekday,
+          hour,
+          arrivals: arrivals.get(cell) ?? 0,
+          medianWaitMinutes: minutesOneDecimal(medianAndP90(waits.get(cell) ?? []).median),
+        });
+      }
+    }
+    return cells;
+  }
+
+  async staff(query: StatsRangeQuery): Promise<StaffStatsRow[]> {
+    rangeDays(query);
+    // One pass: counts per status and the handling-time bins together (v is NULL for a case not served to the end).
+    const rows = await this.queries
+      .arrived(tokyoDaysRange(query.from, query.to))
+      .select('c.staffId', 'staffId')
+      .addSelect('c.status', 'status')
+      .addSelect(this.queries.sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere('c.staffId IS NOT NULL')
+      .groupBy('c.staffId')
+      .addGroupBy('c.status')
+      .addGroupBy('v')
+      .getRawMany<{ staffId: unknown; status: string; v: unknown; n: unknown }>();
+    const byStaff = new Map<number, { cases: number; completed: number; notCompleted: number; bins: Bin[] }>();
+    for (const row of rows) {
+      const id = Number(row.staffId);
+      const entry = byStaff.get(id) ?? { cases: 0, completed: 0, notCompleted: 0, bins: [] };
+      const count = n(row.n);
+      entry.cases += count;
+      if (row.status === 'completed') entry.completed += count;
+      if (row.status === 'not_completed') entry.notCompleted += count;
+      if (row.v !== null && row.v !== undefined) entry.bins.push({ value: Number(row.v), count });
+      byStaff.set(id, entry);
+    }
+    if (!byStaff.size) return [];
+    const accounts = await this.queries.dataSource.getRepository(UserAccount).find({
+      select: { id: true, username: true, displayName: true },
+      where: { id: In([...byStaff.keys()]) },
+    });
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    return [...byStaff]
+      .map(([id, entry]) => ({
+        username: byId.get(id)?.username ?? `#${id}`,
+        displayName: byId.get(id)?.displayName ?? '',
+        cases: entry.cases,
+        completed: entry.completed,
+        notCompleted: entry.notCompleted,
+        medianHandleMinutes: minutesOneDecimal(medianAndP90(entry.bins).median),
+      }))
+      .sort((a, b) => b.cases - a.cases || a.username.localeCompare(b.username));
+  }
+
+  async outages(query: StatsRangeQuery): Promise<OutageImpact[]> {
+    rangeDays(query);
+    const outages = await this.queries.outagesOverlapping(tokyoDaysRange(query.from, query.to));
+    const now = new Date();
+    const impacts: OutageImpact[] = [];
+    for (const outage of outages) {
+      const figures = await this.outageFigures({ start: outage.startsAt, end: outage.endsAt ?? now });
+      impacts.push({
+        id: outage.id,
+        system: outage.system,
+        paymentServiceId: outage.paymentServiceId,
+        paymentServiceName: outage.paymentService?.name ?? null,
+        kind: outage.kind,
+        startsAt: outage.startsAt.toISOString(),
+        endsAt: outage.endsAt ? outage.endsAt.toISOString() : null,
+        affects: [
+          ...(outage.affectsReservation ? (['reservation'] as const) : []),
+          ...(outage.affectsApplication ? (['application'] as const) : []),
+        ],
+        ...figures,
+      });
+    }
+    return impacts;
+  }
+
+  /** One period's figures; several small aggregates, each answered from an index on arrivedAt where one fits. */
+  private async period(from: string, to: string): Promise<StatsPeriodSummary> {
+    const range = tokyoDaysRange(from, to);
+    const byStatus = await this.queries.countBy(range, 'status', CASE_STATUSES);
+    const byProcedure = await this.queries.countBy(range, 'procedure', PROCEDURES);
+    const byReason = await this.queries.countBy(range, 'reason', REASON_CODES);
+    const waits = await this.queries.durationBins(this.queries.arrived(range), 'wait');
+    const handles = await this.queries.durationBins(this.queries.arrived(range), 'handle');
+    return {
+      from,
+      to,
+      total: CASE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
+      byStatus,
+      completionRate: rate(byStatus.completed, byStatus.completed + byStatus.not_completed),
+      waitMinutes: minutesDistribution(waits.get(0) ?? []),
+      handleMinutes: minutesDistribution(handles.get(0) ?? []),
+      byProcedure,
+      byReason,
+      byPaymentService: await this.paymentServiceOutcomes(range),
+      duringOutages: await this.duringOutages(range),
+      returned: await this.returnVisits(range),
+    };
+  }
+
+  private async paymentServiceOutcomes(range: InstantRange): Promise<PaymentServiceOutcomes[]> {
+    const rows = await this.queries
+      .arrived(range)
+      .select('c.paymentServiceId', 'id')
+      .addSelect('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere('c.status IN (:...outcomes)', { outcomes: CASE_OUTCOMES })
+      .andWhere('c.paymentServiceId IS NOT NULL')
+      .groupBy('c.paymentServiceId')
+      .addGroupBy('c.status')
+      .getRawMany<{ id: unknown; status: string; n: unknown }>();
+    const services = await this.queries.dataSource
+      .getRepository(PaymentServiceEntity)
+      .find({ select: { id: true, name: true, active: true } });
+    const outcomes = new Map<number, PaymentServiceOutcomes>(
+      services.map((s) => [s.id, { id: s.id, name: s.name, completed: 0, notCompleted: 0 }]),
+    );
+    const used = new Set<number>();
+    for (const row of rows) {
+      const entry = outcomes.get(Number(row.id));
+      if (!entry) continue;
+      used.add(entry.id);
+      if (row.status === 'completed') entry.completed += n(row.n);
+      else entry.notCompleted += n(row.n);
+    }
+    const shown = new Set(services.filter((s) => s.active || used.has(s.id)).map((s) => s.id));
+    return [...outcomes.values()]
+      .filter((o) => shown.has(o.id))
+      .sort((a, b) => b.completed - a.completed || b.notCompleted - a.notCompleted || a.name.localeCompare(b.name));
+  }
+
+  /** Cases that arrived while any outage was going on (overlapping outages merged, so none counts twice). */
+  private async duringOutages(range: InstantRange): Promise<StatsPeriodSummary['duringOutages']> {
+    const outages = await this.queries.outagesOverlapping(range);
+    const spans = mergeSpans(
+      outages.map((o) => ({ start: o.startsAt, end: o.endsAt ?? range.end })),
+      range,
+    );
+    if (!spans.length) return { cases: 0, platformMaintenance: 0 };
+    const row = await this.queries
+      .arrivedWithin(range, spans)
+      .select('COUNT(*)', 'cases')
+      .addSelect('SUM(CASE WHEN c.reason = :maintenance THEN 1 ELSE 0 END)', 'platformMaintenance')
+      .setParameter('maintenance', 'platform_maintenance')
+      .getRawOne<{ cases: unknown; platformMaintenance: unknown }>();
+    return { cases: n(row?.cases), platformMaintenance: n(row?.platformMaintenance) };
+  }
+
+  /** Return visits that arrived in the range: cases linked to an earlier visit by the follow-up code on its slip. */
+  private async returnVisits(range: InstantRange): Promise<StatsPeriodSummary['returned']> {
+    const row = await this.queries
+      .arrived(range)
+      .select('COUNT(*)', 'followUps')
+      .addSelect('SUM(CASE WHEN c.status = :completed THEN 1 ELSE 0 END)', 'succeeded')
+      .setParameter('completed', 'completed')
+      .andWhere('c.previousCaseId IS NOT NULL')
+      .getRawOne<{ followUps: unknown; succeeded: unknown }>();
+    return { followUps: n(row?.followUps), succeeded: n(row?.succeeded) };
+  }
+
+  /** What the cases that arrived during one outage became, and whether their citizens came back. */
+  private async outageFigures(
+    span: InstantRange,
+  ): Promise<Pick<OutageImpact, 'cases' | 'notCompleted' | 'platformMaintenance' | 'cameBack' | 'cameBackCompleted'>> {
+    const dataSource = this.queries.dataSource;
+    const followUp = (completedOnly: boolean) => {
+      const qb = dataSource
+        .getRepository(SupportCaseEntity)
+        .createQueryBuilder('f')
+        .select('1')
+        .where('f.previousCaseId = c.id');
+      if (completedOnly) qb.andWhere('f.status = :completed');
+      return `EXISTS (${qb.getQuery()})`;
+    };
+    const row = await dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'cases')
+      .addSelect('SUM(CASE WHEN c.status = :notCompleted THEN 1 ELSE 0 END)', 'notCompleted')
+      .addSelect('SUM(CASE WHEN c.reason = :maintenance THEN 1 ELSE 0 END)', 'platformMaintenance')
+      .addSelect(`SUM(CASE WHEN ${followUp(false)} THEN 1 ELSE 0 END)`, 'cameBack')
+      .addSelect(`SUM(CASE WHEN ${followUp(true)} THEN 1 ELSE 0 END)`, 'cameBackCompleted')
+      .where('c.arrivedAt >= :outageStart', { outageStart: instantParam(dataSource, span.start) })
+      .andWhere('c.arrivedAt < :outageEnd', { outageEnd: instantParam(dataSource, span.end) })
+      .setParameters({ notCompleted: 'not_completed', maintenance: 'platform_maintenance', completed: 'completed' })
+      .getRawOne<Record<string, unknown>>();
+    return {
+      cases: n(row?.['cases']),
+      notCompleted: n(row?.['notCompleted']),
+      platformMaintenance: n(row?.['platformMaintenance']),
+      cameBack: n(row?.['cameBack']),
+      cameBackCompleted: n(row?.['cameBackCompleted']),
+    };
+  }
+}
