@@ -6,7 +6,6 @@ import {
   type Role,
   type UpdateAccountRequest,
 } from '@madoguchi/contracts';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -15,12 +14,12 @@ import {
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 /** The same rule as `npm run create-admin`. */
@@ -90,19 +89,4 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   password!: string;
 }
 
-export class ListAccountsQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
-}
+export class ListAccountsQueryDto extends PageQueryDto {}

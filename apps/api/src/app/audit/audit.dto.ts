@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditQuery } from '@madoguchi/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsTokyoDate } from '../common/validators';
+import { PageQueryDto } from '../common/page-query.dto';
 
-export class AuditQueryDto implements AuditQuery {
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: '2020-09-01', description: 'First Asia/Tokyo day, inclusive.' })
   @IsOptional()
   @IsTokyoDate()
@@ -32,19 +33,4 @@ export class AuditQueryDto implements AuditQuery {
   @IsString()
   @MaxLength(64)
   actor?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }

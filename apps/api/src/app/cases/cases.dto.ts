@@ -22,7 +22,6 @@ import {
   type Representative,
   type UpdateCaseRequest,
 } from '@madoguchi/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -32,12 +31,12 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { IsTokyoDate } from '../common/validators';
+import { PageQueryDto } from '../common/page-query.dto';
 
 const instant = { strict: true, strictSeparator: true };
 
@@ -269,7 +268,7 @@ export class FinishCaseDto extends CaseTransitionDto implements FinishCaseReques
   confirm?: boolean;
 }
 
-export class ListCasesQueryDto implements CaseListQuery {
+export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
   @ApiPropertyOptional({ example: '2020-09-01', description: 'First Asia/Tokyo day, inclusive, on arrival.' })
   @IsOptional()
   @IsTokyoDate()
@@ -294,19 +293,4 @@ export class ListCasesQueryDto implements CaseListQuery {
   @IsOptional()
   @IsIn(REASON_CODES)
   reason?: ReasonCode;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }

@@ -10,7 +10,6 @@ import {
   type PlatformFunction,
   type UpdateOutageRequest,
 } from '@madoguchi/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   ArrayUnique,
@@ -20,12 +19,12 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { IsTokyoDate } from '../common/validators';
+import { PageQueryDto } from '../common/page-query.dto';
 
 const instant = { strict: true, strictSeparator: true };
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -113,23 +112,6 @@ export class UpdateOutageDto implements UpdateOutageRequest {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
-}
-
-class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
 export class ListOutagesQueryDto extends PageQueryDto implements OutageListQuery {
