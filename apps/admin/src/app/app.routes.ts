@@ -1,5 +1,7 @@
 import type { Route } from '@angular/router';
 import { authGuard } from './core/auth/auth.guard';
+import { roleGuard } from './core/auth/role.guard';
+import { ADMIN_ROLES, MANAGER_ROLES } from './core/auth/roles';
 import { titleKey } from './core/i18n/translated-title-strategy';
 
 export const appRoutes: Route[] = [
@@ -15,6 +17,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./public/self-check/self-check.page').then((m) => m.SelfCheckPage),
   },
   {
+    // Public: the seed asks citizens to check congestion and phone ahead; no account needed.
+    path: 'congestion',
+    loadChildren: () => import('./public/congestion/congestion.routes').then((m) => m.CONGESTION_ROUTES),
+  },
+  {
     path: '',
     // Lazy too: the toolbar's Material modules stay out of the first download on the sign-in page.
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -22,14 +29,70 @@ export const appRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'cases/new' },
       {
+        path: 'counter',
+        title: titleKey('counter.title'),
+        loadComponent: () => import('./counter/queue-board.page').then((m) => m.QueueBoardPage),
+      },
+      {
         path: 'cases/new',
         title: titleKey('caseForm.title'),
         loadComponent: () => import('./cases/case-form/case-form.page').then((m) => m.CaseFormPage),
       },
       {
+        path: 'cases/:id/slip',
+        title: titleKey('slip.title'),
+        loadComponent: () => import('./cases/return-slip/return-slip.page').then((m) => m.ReturnSlipPage),
+      },
+      {
         path: 'cases',
         title: titleKey('caseList.title'),
         loadComponent: () => import('./cases/case-list/case-list.page').then((m) => m.CaseListPage),
+      },
+      {
+        path: 'dashboard',
+        loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+      },
+      {
+        path: 'reports',
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
+        path: 'outages',
+        title: titleKey('outages.title'),
+        canActivate: [roleGuard(MANAGER_ROLES)],
+        loadComponent: () => import('./outages/outages.page').then((m) => m.OutagesPage),
+      },
+      {
+        path: 'audit',
+        title: titleKey('audit.title'),
+        canActivate: [roleGuard(MANAGER_ROLES)],
+        loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'admin',
+        canActivate: [roleGuard(ADMIN_ROLES)],
+        children: [
+          {
+            path: 'payment-services',
+            title: titleKey('paymentServices.title'),
+            loadComponent: () => import('./admin/payment-services.page').then((m) => m.PaymentServicesPage),
+          },
+          {
+            path: 'sites',
+            title: titleKey('sites.title'),
+            loadComponent: () => import('./admin/sites.page').then((m) => m.SitesPage),
+          },
+          {
+            path: 'accounts',
+            title: titleKey('accounts.title'),
+            loadComponent: () => import('./admin/accounts.page').then((m) => m.AccountsPage),
+          },
+        ],
+      },
+      {
+        path: 'forbidden',
+        title: titleKey('forbidden.title'),
+        loadComponent: () => import('./core/auth/forbidden.page').then((m) => m.ForbiddenPage),
       },
     ],
   },

@@ -1,6 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseListQuery, CreateCaseRequest, Page, PaymentService, SupportCase } from '@madoguchi/contracts';
+import type {
+  CaseListQuery,
+  CreateCaseRequest,
+  FinishCaseRequest,
+  Page,
+  PaymentService,
+  ReturnSlip,
+  SupportCase,
+  UpdateCaseRequest,
+} from '@madoguchi/contracts';
 import type { Observable } from 'rxjs';
 
 /** The case endpoints the case screens use; errors arrive as `ApiError` through the interceptor. */
@@ -22,6 +31,32 @@ export class CasesApi {
 
   get(id: number): Observable<SupportCase> {
     return this.http.get<SupportCase>(`/api/cases/${id}`);
+  }
+
+  /** A correction; `version` is the one on screen, a stale one comes back as 409 with the current case. */
+  update(id: number, request: UpdateCaseRequest): Observable<SupportCase> {
+    return this.http.patch<SupportCase>(`/api/cases/${id}`, request);
+  }
+
+  start(id: number, version?: number): Observable<SupportCase> {
+    return this.http.post<SupportCase>(`/api/cases/${id}/start`, version === undefined ? {} : { version });
+  }
+
+  finish(id: number, request: FinishCaseRequest): Observable<SupportCase> {
+    return this.http.post<SupportCase>(`/api/cases/${id}/finish`, request);
+  }
+
+  leave(id: number, version?: number): Observable<SupportCase> {
+    return this.http.post<SupportCase>(`/api/cases/${id}/leave`, version === undefined ? {} : { version });
+  }
+
+  slip(id: number): Observable<ReturnSlip> {
+    return this.http.get<ReturnSlip>(`/api/cases/${id}/slip`);
+  }
+
+  /** The earlier visit behind a return slip's code. */
+  byFollowUpCode(code: string): Observable<SupportCase> {
+    return this.http.get<SupportCase>(`/api/cases/follow-up/${encodeURIComponent(code)}`);
   }
 
   paymentServices(): Observable<PaymentService[]> {

@@ -68,6 +68,7 @@ export class LoginPage {
   // Only paths inside this app: a crafted link must not send staff to another site.
   private safeReturnUrl(): string {
     const url = this.returnUrl();
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/cases/new';
+    // The queue board is the counter's home.
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/counter';
   }
 }

@@ -1,5 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ProblemDetails } from '@madoguchi/contracts';
+import {
+  PROBLEM_TYPE_PREFIX,
+  type ProblemDetails,
+  type ProblemType,
+  type StaleVersionProblem,
+} from '@madoguchi/contracts';
 
 /** Every failed API call surfaces as this: the HTTP status and, when the API sent one, its problem+json body. */
 export class ApiError extends Error {
@@ -28,4 +33,15 @@ function isProblem(body: unknown): body is ProblemDetails {
     typeof (body as Partial<ProblemDetails>).status === 'number' &&
     typeof (body as Partial<ProblemDetails>).title === 'string'
   );
+}
+
+/** True when the API answered with the problem `type` named (e.g. 'stale-version'). */
+export function isProblemType(error: unknown, type: ProblemType): error is ApiError {
+  return error instanceof ApiError && error.problem?.type === `${PROBLEM_TYPE_PREFIX}${type}`;
+}
+
+/** The record as it is now, from a 409 `stale-version` problem; null for any other error. */
+export function staleCurrent<T>(error: unknown): T | null {
+  if (!isProblemType(error, 'stale-version')) return null;
+  return ((error.problem as StaleVersionProblem<T>).current ?? null) as T | null;
 }

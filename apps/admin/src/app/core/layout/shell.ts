@@ -2,11 +2,28 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS } from '@madoguchi/contracts';
+import { type Role, ROLE_LABELS } from '@madoguchi/contracts';
 import { AuthService } from '../auth/auth.service';
+import { ADMIN_ROLES, MANAGER_ROLES } from '../auth/roles';
+import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/i18n.pipes';
 import { LanguageSwitch } from '../i18n/language-switch';
+
+const EVERYONE: readonly Role[] = ['staff', 'manager', 'admin'];
+
+/** The menu; each entry lists the roles whose API calls behind it would succeed. */
+const NAV_ITEMS: readonly { path: string; label: TranslationKey; roles: readonly Role[] }[] = [
+  { path: '/counter', label: 'nav.counter', roles: EVERYONE },
+  { path: '/cases/new', label: 'nav.newCase', roles: EVERYONE },
+  { path: '/cases', label: 'nav.caseList', roles: EVERYONE },
+  { path: '/dashboard', label: 'dashboard.nav', roles: MANAGER_ROLES },
+  { path: '/outages', label: 'nav.outages', roles: MANAGER_ROLES },
+  { path: '/audit', label: 'nav.audit', roles: MANAGER_ROLES },
+  { path: '/admin/payment-services', label: 'nav.paymentServices', roles: ADMIN_ROLES },
+  { path: '/admin/sites', label: 'nav.sites', roles: ADMIN_ROLES },
+  { path: '/admin/accounts', label: 'nav.accounts', roles: ADMIN_ROLES },
+];
 
 /** The signed-in frame: toolbar with navigation, who is signed in, language and sign-out. */
 @Component({
@@ -27,6 +44,12 @@ import { LanguageSwitch } from '../i18n/language-switch';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18n);
+
+  /** Only what the role may use: a staff member never meets a menu entry that would answer 403. */
+  protected readonly navItems = computed(() => {
+    const role = this.auth.user()?.role;
+    return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
+  });
 
   protected readonly userText = computed(() => {
     const user = this.auth.user();

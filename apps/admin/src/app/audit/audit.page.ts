@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditQuery } from '@madoguchi/contracts';
+import { addDays } from '@madoguchi/rules';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { errorText } from '../core/http/error-text';
+import { I18n, I18N_PIPES, tokyoToday, TranslatedPaginatorIntl, type TranslationKey } from '../core/i18n';
+import { caseValueText } from '../cases/case-values';
+import { AuditApi } from './audit-api';
+import { fieldChanges } from './audit-changes';
+
+const PAGE_SIZE = 50;
+
+/** Who changed what and when, with the values before and after: filter by day, record and person. */
+@Component({
+  selector: 'mg-audit-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    ...I18N_PIPES,
+  ],
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './audit.page.html',
+  styles: `
+    :host {
+      display: block;
+      max-width: 90rem;
+      margin-inline: auto;
+    }
+    .changes {
+      margin: 0;
+      display: grid;
+      grid-template-columns: auto auto auto;
+      gap: 0 0.75rem;
+      font: var(--mat-sys-body-small);
+    }
+    .changes dt {
+      font-weight: 700;
+    }
+    .changes dd {
+      margin: 0;
+    }
+    .before {
+      color: var(--mat-sys-on-surface-variant);
+      text-decoration: line-through;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+  `,
+})
+export class AuditPage {
+  private readonly api = inject(AuditApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly entityTypes = AUDIT_ENTITY_TYPES;
+  protected readonly actionLabels = AUDIT_ACTION_LABELS;
+  protected readonly pageSize = PAGE_SIZE;
+
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    from: addDays(tokyoToday(), -7),
+    to: tokyoToday(),
+    entityType: '' as AuditEntityType | '',
+    entityId: '',
+    actor: '',
+  });
+  protected readonly query = signal<AuditQuery>(this.toQuery(1));
+
+  private readonly loaded = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((query) =>
+        this.api.list(query).pipe(
+          map((page) => ({ page, error: null as string | null })),
+          catchError((error: unknown) => of({ page: null, error: errorText(error, this.i18n) })),
+        ),
+      ),
+    ),
+    { initialValue: null },
+  );
+  protected readonly loading = computed(() => this.loaded() === null);
+  protected readonly error = computed(() => this.loaded()?.error ?? null);
+  protected readonly total = computed(() => this.loaded()?.page?.total ?? 0);
+  protected readonly rows = computed(() =>
+    (this.loaded()?.page?.items ?? []).map((entry) => ({
+      entry,
+      changes: fieldChanges(entry.before, entry.after).map((change) => ({
+        field: this.fieldLabel(change.field),
+        before: caseValueText(change.field, change.before, this.i18n),
+        after: caseValueText(change.field, change.after, this.i18n),
+        created: entry.before === null,
+      })),
+    })),
+  );
+
+  protected search(): void {
+    this.query.set(this.toQuery(1));
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.query.set({ ...this.query(), page: event.pageIndex + 1 });
+  }
+
+  protected entityTypeKey(type: AuditEntityType): TranslationKey {
+    return `audit.entityTypes.${type}` as TranslationKey;
+  }
+
+  // Case fields have screen names; other records' fields are shown as the API names them.
+  private fieldLabel(field: string): string {
+    const key = `finish.fields.${field}` as TranslationKey;
+    const text = this.i18n.translate(key);
+    return text === key ? field : text;
+  }
+
+  private toQuery(page: number): AuditQuery {
+    const { from, to, entityType, entityId, actor } = this.filters.getRawValue();
+    const id = Number.parseInt(entityId, 10);
+    return {
+      from: from || undefined,
+      to: to || undefined,
+      entityType: entityType || undefined,
+      entityId: Number.isInteger(id) && id > 0 ? id : undefined,
+      actor: actor.trim() || undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  AGE_BAND_LABELS,
+  type AgeBand,
+  CASE_STATUS_LABELS,
+  type CaseStatus,
+  CHANNEL_LABELS,
+  type Channel,
+  type PaymentService,
+  PLATFORM_FUNCTION_LABELS,
+  type PlatformFunction,
+  PROCEDURE_LABELS,
+  type Procedure,
+  REASONS,
+  type ReasonCode,
+  REPRESENTATIVE_LABELS,
+  type Representative,
+} from '@madoguchi/contracts';
+import { formatTokyoDateTime, type I18n } from '../core/i18n';
+
+/** A field of a case as staff read it: labels instead of codes, Tokyo times, service names instead of ids. */
+export function caseValueText(
+  field: string,
+  value: unknown,
+  i18n: I18n,
+  services: readonly Pick<PaymentService, 'id' | 'name'>[] = [],
+): string {
+  const none = i18n.translate('common.none');
+  if (value === null || value === undefined || value === '') return none;
+  switch (field) {
+    case 'status':
+      return i18n.label(CASE_STATUS_LABELS[value as CaseStatus]) || String(value);
+    case 'procedure':
+      return i18n.label(PROCEDURE_LABELS[value as Procedure]) || String(value);
+    case 'channel':
+      return i18n.label(CHANNEL_LABELS[value as Channel]) || String(value);
+    case 'ageBand':
+      return i18n.label(AGE_BAND_LABELS[value as AgeBand]) || String(value);
+    case 'representative':
+      return i18n.label(REPRESENTATIVE_LABELS[value as Representative]) || String(value);
+    case 'reason':
+      return i18n.label(REASONS[value as ReasonCode]) || String(value);
+    case 'paymentServiceId':
+      return services.find((s) => s.id === value)?.name ?? `#${String(value)}`;
+    case 'completed':
+    case 'affects':
+      return Array.isArray(value) && value.length
+        ? value.map((step) => i18n.label(PLATFORM_FUNCTION_LABELS[step as PlatformFunction]) || String(step)).join('・')
+        : none;
+    case 'arrivedAt':
+    case 'startedAt':
+    case 'endedAt':
+    case 'startsAt':
+    case 'endsAt':
+    case 'createdAt':
+    case 'updatedAt':
+      return typeof value === 'string' ? formatTokyoDateTime(value, i18n.lang()) || value : String(value);
+    default:
+      if (typeof value === 'boolean') return i18n.translate(value ? 'catalog.yes' : 'catalog.no');
+      if (typeof value === 'object') return JSON.stringify(value);
+      return String(value);
+  }
+}

@@ -1,0 +1,9 @@
+import type { Role } from '@madoguchi/contracts';
+
+// The same split the API enforces on its routes; the UI only hides what the API would refuse anyway.
+
+/** Outages, the audit log, statistics: managers and admins. */
+export const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
+
+/** Catalogues and accounts: admins only. */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];

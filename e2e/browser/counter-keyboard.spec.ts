@@ -1,0 +1,121 @@
+import type { SupportCase } from '@madoguchi/contracts';
+import { ApiClient } from '../support/api-client';
+import { BrowserSession, openBrowser } from '../support/browser';
+import { RunningServer, startServer } from '../support/server';
+import { seriousViolations } from './accessibility';
+import { signInAt } from './session';
+
+describe('a staff member running the queue board from the keyboard', () => {
+  let server: RunningServer;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startServer({ DEMO_CASES: '0' });
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('receives an arrival, starts and finishes it as completed without the mouse', async () => {
+    const { page } = session;
+    await signInAt(page, server.baseUrl, '/counter', 'staff');
+    await page.getByRole('heading', { name: '受付・対応ボード' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // n → procedure; Space picks the focused choice (予約); Tab → age band; ← picks 75歳以上; Tab Tab → code; Enter.
+    await page.keyboard.press('n');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    const received = page.getByRole('status').filter({ hasText: /#\d+ を受け付けました/ });
+    await received.waitFor();
+    const id = Number(/#(\d+)/.exec((await received.textContent()) ?? '')?.[1]);
+    const card = page.locator(`[data-case-id="${id}"]`);
+    await expect(card.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(await card.textContent()).toContain('予約(マイキーID設定)');
+    expect(await card.textContent()).toContain('75歳以上');
+    await session.screenshot('counter-received');
+
+    await page.keyboard.press('s');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${id} の対応を開始しました` })
+      .waitFor();
+    expect(await page.getByRole('list', { name: /対応中/ }).textContent()).toContain(`#${id}`);
+
+    await page.keyboard.press('f');
+    const dialog = page.getByRole('dialog', { name: `#${id} の対応終了` });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox', { name: '予約' }).isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await session.screenshot('counter-finish-dialog');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${id} を記録しました` })
+      .waitFor();
+
+    const staff = await ApiClient.signIn(server.baseUrl, 'staff');
+    const stored = await staff.get<SupportCase>(`/api/cases/${id}`);
+    expect(stored.body).toMatchObject({
+      procedure: 'reservation',
+      ageBand: '75plus',
+      status: 'completed',
+      completed: ['reservation'],
+      staffUsername: 'staff',
+    });
+  });
+
+  it('shows the shortcuts behind ?', async () => {
+    const { page } = session;
+    await page.locator('body').press('?');
+    const help = page.getByRole('dialog', { name: 'キーボードショートカット' });
+    await help.waitFor();
+    expect(await help.textContent()).toContain('新しい来庁者を受付');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+  });
+
+  it('marks a waiting citizen as left, and takes it back', async () => {
+    const { page } = session;
+    const staff = await ApiClient.signIn(server.baseUrl, 'staff');
+    const waiting = (await staff.post<SupportCase>('/api/cases', { procedure: 'both', ageBand: '20to39' })).body;
+    await page.keyboard.press('r');
+    const card = page.locator(`[data-case-id="${waiting.id}"]`);
+    await card.waitFor();
+    await card.focus();
+    await page.keyboard.press('l');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${waiting.id} を「対応前に退出」にしました` })
+      .waitFor();
+    expect((await staff.get<SupportCase>(`/api/cases/${waiting.id}`)).body.status).toBe('left');
+
+    await page.getByRole('button', { name: '元に戻す' }).click();
+    await card.waitFor();
+    expect((await staff.get<SupportCase>(`/api/cases/${waiting.id}`)).body.status).toBe('waiting');
+  });
+
+  it('fits a tablet held either way', async () => {
+    const { page } = session;
+    for (const [width, height, name] of [
+      [1024, 768, 'counter-tablet-landscape'],
+      [768, 1024, 'counter-tablet-portrait'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole('heading', { name: '受付・対応ボード' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await session.screenshot(name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
