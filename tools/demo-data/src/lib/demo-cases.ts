@@ -29,6 +29,7 @@ import {
   REFERRAL_NOTES,
 } from './notes';
 import { mixSeed, Random, WeightedTable } from './random';
+import { FOLLOW_UP_CODE_SPACE, FollowUpCodes, RETURN_PLANS, ReturnSchedule, type PendingReturn } from './return-visits';
 import { ordinalOf, planDays, type DeskCalendar, type DeskDay } from './volume';
 
 export interface DemoOptions {
@@ -61,6 +62,10 @@ export interface DemoCase {
   alreadyReserved: boolean;
   reason: ReasonCode | null;
   note: string | null;
+  /** Printed on the return slip of a case that ended not completed; unique in the run. */
+  followUpCode: string | null;
+  /** On a return visit: the 1-based position, in the whole output, of the visit it follows up. */
+  previousSeq: number | null;
 }
 
 export const DEMO_DEFAULTS: Readonly<Required<DemoOptions>> = {
@@ -72,17 +77,38 @@ export const DEMO_DEFAULTS: Readonly<Required<DemoOptions>> = {
 };
 
 /**
- * Past cases of the Chigasaki desk, day by day in arrival order, in batches of at most `batchSize`; only one day and
- * one batch are held at a time, so a million cases stream in constant memory.
+ * Past cases of the Chigasaki desk, day by day in arrival order, in batches of at most `batchSize`; only one day, one
+ * batch and the return visits still to come are held at a time, so a million cases stream in bounded memory.
  */
 export function* generateDemoCases(options: DemoOptions = {}): Generator<DemoCase[]> {
+  yield* generateDemoCasesWith(options, new ReturnSchedule());
+}
+
+/** `generateDemoCases` with the schedule of pending return visits passed in, so that tests can watch its size. */
+export function* generateDemoCasesWith(options: DemoOptions, schedule: ReturnSchedule): Generator<DemoCase[]> {
   const settings = resolveOptions(options);
   const days = planDays(settings.from, settings.to, settings.cases, settings.seed, deskCalendar);
   const iso = isoFormatter();
+  const codes = new FollowUpCodes(settings.seed);
+  let seq = 0;
   let batch: DemoCase[] = [];
-  for (const day of days) {
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d];
+    // Returns take the place of some of the day's new arrivals, so the total stays exactly what was asked for.
+    const returning = schedule.take(d, day.cases);
     if (day.cases === 0) continue;
-    for (const demoCase of generateDay(day, settings.seed, iso)) {
+    // A stream of its own, so that who comes back does not shift the day's other draws.
+    const comeback = new Random(mixSeed(settings.seed, RETURN_SALT + day.ordinal));
+    for (const demoCase of generateDay(day, settings.seed, iso, returning)) {
+      seq++;
+      if (demoCase.status === 'not_completed') {
+        demoCase.followUpCode = codes.codeOf(seq);
+        const plan = demoCase.reason ? RETURN_PLANS[demoCase.reason] : undefined;
+        if (plan && comeback.chance(plan.share)) {
+          const later = d + openDaysLater(plan.maxOpenDays, comeback);
+          if (later < days.length) schedule.add(later, pendingReturn(demoCase, seq));
+        }
+      }
       batch.push(demoCase);
       if (batch.length === settings.batchSize) {
         yield batch;
@@ -91,6 +117,28 @@ export function* generateDemoCases(options: DemoOptions = {}): Generator<DemoCas
     }
   }
   if (batch.length) yield batch;
+}
+
+const RETURN_SALT = 0x1b873593;
+
+/** 1 to `max` open days, most of them soon: people come back once the errand at 市民課 or the wait is done. */
+function openDaysLater(max: number, random: Random): number {
+  return 1 + Math.floor(max * random.coarse() ** 1.6);
+}
+
+const AT_SPOT = new Set(PAYMENT_SERVICE_PROFILES.filter((s) => s.appliesAtSpot).map((s) => s.name));
+
+/** What a citizen sent away brings back: an application only when the reservation was already done. */
+function pendingReturn(demoCase: DemoCase, seq: number): PendingReturn {
+  const procedure = demoCase.completed.includes('reservation') ? 'application' : demoCase.procedure;
+  const service = demoCase.paymentServiceName;
+  return {
+    previousSeq: seq,
+    ageBand: demoCase.ageBand,
+    procedure,
+    siteCode: demoCase.siteCode,
+    paymentServiceName: procedure !== 'reservation' && service && AT_SPOT.has(service) ? service : null,
+  };
 }
 
 const deskCalendar: DeskCalendar = (date) => deskHoursOn(date);
@@ -115,6 +163,7 @@ function resolveOptions(options: DemoOptions): Required<DemoOptions> {
     }
   }
   if (from > to) throw new RangeError(`from (${from}) is after to (${to})`);
+  if (cases > FOLLOW_UP_CODE_SPACE) throw new RangeError(`cases must be at most ${FOLLOW_UP_CODE_SPACE}, got ${cases}`);
   return settings;
 }
 
@@ -170,6 +219,10 @@ interface Draft {
   siteCode: string;
   /** Someone acting for a holder aged 15 or over: the seed says this is refused. */
   proxy: boolean;
+  /** A return visit: the sequence number of the visit it follows up. */
+  previousSeq: number | null;
+  /** The service a returning citizen comes to apply to. */
+  service: string | null;
 }
 
 function draftCase(arrival: number, day: DeskDay, procedures: WeightedTable<Procedure>, random: Random): Draft {
@@ -189,6 +242,25 @@ function draftCase(arrival: number, day: DeskDay, procedures: WeightedTable<Proc
     representative: ageBand === 'under15' || proxy ? 'legal_representative' : 'self',
     siteCode: channel === 'counter' && annexOpen && random.chance(ANNEX_SHARE) ? ANNEX_SITE.code : MAIN_SITE.code,
     proxy,
+    previousSeq: null,
+    service: null,
+  };
+}
+
+/** A citizen back with the follow-up slip: the holder in person, at the counter, at the same site if it is open. */
+function returnDraft(arrival: number, day: DeskDay, visit: PendingReturn): Draft {
+  const annexOpen = day.date >= ANNEX_PERIOD.from && day.date <= ANNEX_PERIOD.to;
+  return {
+    arrival,
+    channel: 'counter',
+    procedure: visit.procedure,
+    ageBand: visit.ageBand,
+    // Seed: only a holder under 15 may be represented.
+    representative: visit.ageBand === 'under15' ? 'legal_representative' : 'self',
+    siteCode: visit.siteCode === ANNEX_SITE.code && annexOpen ? ANNEX_SITE.code : MAIN_SITE.code,
+    proxy: false,
+    previousSeq: visit.previousSeq,
+    service: visit.paymentServiceName,
   };
 }
 
@@ -274,6 +346,10 @@ function outageAt(instant: number, system: DemoOutage['system'], needs: readonly
 
 const FAILURE_SHARE_EARLY = 0.2;
 const FAILURE_SHARE_LATER = 0.155;
+/** A citizen coming back has fixed what stopped them; some still fail (another reason, or the same again). */
+const FAILURE_SHARE_RETURNING = 0.09;
+/** Failures found only at the application step: a `both` case has done its reservation by then. */
+const APPLICATION_STEP_REASONS: ReadonlySet<ReasonCode> = new Set(['service_prereg_required', 'service_items_missing']);
 const SETTLED_FROM = ordinalOf('2020-09-01');
 const YEAR_2021 = ordinalOf('2021-01-01');
 
@@ -367,11 +443,17 @@ function minutesToSeconds(minutes: number, min: number, max: number): number {
   return Math.round(Math.min(max, Math.max(min, minutes)) * 60);
 }
 
-function failure(reason: ReasonCode, service: string | null, note: string | null, random: Random): Outcome {
+function failure(
+  reason: ReasonCode,
+  service: string | null,
+  note: string | null,
+  random: Random,
+  completed: PlatformFunction[] = [],
+): Outcome {
   return {
     status: 'not_completed',
     reason,
-    completed: [],
+    completed,
     alreadyReserved: false,
     paymentServiceName: service,
     note,
@@ -394,7 +476,7 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
     };
   }
   const applying = procedure !== 'reservation';
-  const wished = applying ? SERVICES.wished.pick(random) : null;
+  const wished = applying ? (draft.service ?? SERVICES.wished.pick(random)) : null;
   if (draft.proxy) return failure('proxy_not_allowed', wished, PROXY_NOTE, random);
 
   // Staff tell anyone who arrived or is called during an outage that it cannot be done now.
@@ -406,7 +488,12 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
     return failure('terminal_fault', wished, referral('terminal_fault', random), random);
   }
 
-  const failureShare = ordinal < SETTLED_FROM ? FAILURE_SHARE_EARLY : FAILURE_SHARE_LATER;
+  const failureShare =
+    draft.previousSeq !== null
+      ? FAILURE_SHARE_RETURNING
+      : ordinal < SETTLED_FROM
+        ? FAILURE_SHARE_EARLY
+        : FAILURE_SHARE_LATER;
   if (random.chance(failureShare)) {
     const in2021 = ordinal >= YEAR_2021;
     const table = applying
@@ -426,13 +513,16 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
             ? SERVICES.atSpot.pick(random)
             : wished;
     const note = reason === 'other' ? OTHER_NOTES[random.int(0, OTHER_NOTES.length - 1)] : referral(reason, random);
-    return failure(reason, service, note, random);
+    const partial: PlatformFunction[] =
+      procedure === 'both' && APPLICATION_STEP_REASONS.has(reason) ? ['reservation'] : [];
+    return failure(reason, service, note, random, partial);
   }
 
   // A completed application can only be for a service the terminal can apply for.
-  const service = applying ? SERVICES.atSpot.pick(random) : null;
+  const service = applying ? (draft.service ?? SERVICES.atSpot.pick(random)) : null;
   if (service && outageAt(start, 'payment_service', ['application'], service)) {
-    return failure('other', service, PAYMENT_OUTAGE_NOTE, random);
+    // Only the link to the service failed: a `both` case has its reservation.
+    return failure('other', service, PAYMENT_OUTAGE_NOTE, random, procedure === 'both' ? ['reservation'] : []);
   }
   const alreadyReserved = procedure === 'both' && random.chance(0.12);
   const minutes = random.logNormal(COMPLETED_MINUTES[procedure] * AGE_PACE[draft.ageBand], 0.3);
@@ -495,12 +585,23 @@ interface DayContext {
   cases: DemoCase[];
 }
 
-function generateDay(day: DeskDay, seed: number, iso: (seconds: number) => string): DemoCase[] {
+function generateDay(
+  day: DeskDay,
+  seed: number,
+  iso: (seconds: number) => string,
+  returns: readonly PendingReturn[],
+): DemoCase[] {
   const random = new Random(mixSeed(seed, day.ordinal));
   const roster = rosterFor(random);
   const procedures = procedureTable(day.ordinal);
   const arrivals = drawArrivals(day, random);
-  const drafts = Array.from(arrivals, (arrival) => draftCase(arrival, day, procedures, random));
+  // Selection sampling spreads the returns over the day's arrival slots, each subset of slots equally likely.
+  let unplaced = returns.length;
+  const drafts = Array.from(arrivals, (arrival, i) =>
+    unplaced > 0 && random.coarse() * (arrivals.length - i) < unplaced
+      ? returnDraft(arrival, day, returns[returns.length - unplaced--])
+      : draftCase(arrival, day, procedures, random),
+  );
 
   const main: number[] = [];
   const annex: number[] = [];
@@ -556,6 +657,8 @@ function newCase(draft: Draft, iso: (seconds: number) => string): DemoCase {
     alreadyReserved: false,
     reason: null,
     note: null,
+    followUpCode: null,
+    previousSeq: draft.previousSeq,
   };
 }
 

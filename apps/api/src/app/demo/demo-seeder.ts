@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { demoCatalogue, generateDemoCases } from '@madoguchi/demo-data';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
 import { hashPassword } from '../auth/password';
 import { toCaseRow } from '../cases/case-row';
@@ -11,7 +11,7 @@ import { OutageEntity } from '../outages/outage.entity';
 
 export const DEMO_PASSWORD = 'madoguchi-demo';
 
-// Rows per INSERT: well under SQLite's 32,766 bound variables at ~18 columns a row.
+// Rows per INSERT: well under SQLite's 32,766 bound variables at ~20 columns a row.
 const ROWS_PER_INSERT = 500;
 
 export interface DemoSeedResult {
@@ -66,26 +66,49 @@ export async function seedDemo(
   });
 
   const firstSite = [...ids.siteIds.values()][0];
+  // Id of sequence number 1; read after the first insert, as an emptied table may not restart its ids at 1.
+  let firstId: number | null = null;
   let written = 0;
   let lastReport = Date.now();
   for (const batch of generateDemoCases({ cases: options.cases, seed: options.seed })) {
-    const rows = batch.map((c) =>
-      toCaseRow({
+    const rows = batch.map((c) => ({
+      ...toCaseRow({
         ...c,
         siteId: ids.siteIds.get(c.siteCode) ?? firstSite,
         staffId: c.staffUsername ? (ids.staffIds.get(c.staffUsername) ?? null) : null,
         paymentServiceId: c.paymentServiceName ? (ids.serviceIds.get(c.paymentServiceName) ?? null) : null,
       }),
-    );
+      followUpCode: c.followUpCode,
+      previousSeq: c.previousSeq,
+    }));
     await dataSource.transaction(async (manager) => {
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        await manager
+      const insert = (chunk: typeof rows) =>
+        manager
           .createQueryBuilder()
           .insert()
           .into(SupportCaseEntity)
-          .values(rows.slice(i, i + ROWS_PER_INSERT))
+          .values(
+            chunk.map(({ previousSeq, ...row }) => ({
+              ...row,
+              // The table was empty and rows go in in order, so sequence number n has id firstId - 1 + n.
+              previousCaseId: previousSeq === null || firstId === null ? null : firstId - 1 + previousSeq,
+            })),
+          )
           .updateEntity(false)
           .execute();
+      let from = 0;
+      if (firstId === null && rows.length) {
+        // The first case alone, so that its id is known before any later row has to point back to it.
+        await insert(rows.slice(0, 1));
+        firstId = await maxCaseId(manager);
+        from = 1;
+      }
+      for (let i = from; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
+      // Links by position are only right if the ids came out consecutive; refuse the batch rather than mislink.
+      const lastId = await maxCaseId(manager);
+      const expected = firstId === null ? null : firstId - 1 + written + rows.length;
+      if (lastId !== expected) {
+        throw new Error(`demo cases did not get consecutive ids: last id ${lastId}, expected ${expected}`);
       }
     });
     written += rows.length;
@@ -95,4 +118,12 @@ export async function seedDemo(
     }
   }
   return { seeded: true, cases: written };
+}
+
+async function maxCaseId(manager: EntityManager): Promise<number | null> {
+  const row = await manager
+    .createQueryBuilder(SupportCaseEntity, 'c')
+    .select('MAX(c.id)', 'id')
+    .getRawOne<{ id: unknown }>();
+  return row?.id === null || row?.id === undefined ? null : Number(row.id);
 }
