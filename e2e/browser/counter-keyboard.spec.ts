@@ -25,19 +25,35 @@ describe('a staff member running the queue board from the keyboard', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // n → procedure; Space picks the focused choice (予約); Tab → age band; ← picks 75歳以上; Tab Tab → code; Enter.
+    // Each step waits until the screen shows it, as a person would look before the next key.
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const focusOn = async (text: string) => {
+      const found = await page
+        .waitForFunction((t) => document.activeElement?.textContent?.trim() === t, text, { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!found) throw new Error(`expected the focus on "${text}", found it on "${await focusedText()}"`);
+    };
     await page.keyboard.press('n');
+    await focusOn('予約(マイキーID設定)');
     await page.keyboard.press('Space');
+    await page.locator('[role=radio][aria-checked=true]', { hasText: '予約(マイキーID設定)' }).waitFor();
     await page.keyboard.press('Tab');
+    await focusOn('不明');
     await page.keyboard.press('ArrowLeft');
+    await focusOn('75歳以上');
     await page.keyboard.press('Tab');
+    await focusOn('窓口');
     await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'followUpCode');
+    expect(await focusedText()).toBe('');
     await page.keyboard.press('Enter');
 
     const received = page.getByRole('status').filter({ hasText: /#\d+ を受け付けました/ });
     await received.waitFor();
     const id = Number(/#(\d+)/.exec((await received.textContent()) ?? '')?.[1]);
     const card = page.locator(`[data-case-id="${id}"]`);
-    await expect(card.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.waitForFunction((caseId) => document.activeElement?.getAttribute('data-case-id') === caseId, String(id));
     expect(await card.textContent()).toContain('予約(マイキーID設定)');
     expect(await card.textContent()).toContain('75歳以上');
     await session.screenshot('counter-received');
@@ -47,7 +63,10 @@ describe('a staff member running the queue board from the keyboard', () => {
       .getByRole('status')
       .filter({ hasText: `#${id} の対応を開始しました` })
       .waitFor();
-    expect(await page.getByRole('list', { name: /対応中/ }).textContent()).toContain(`#${id}`);
+    await page
+      .getByRole('list', { name: /対応中/ })
+      .getByText(`#${id}`, { exact: false })
+      .waitFor();
 
     await page.keyboard.press('f');
     const dialog = page.getByRole('dialog', { name: `#${id} の対応終了` });
@@ -117,5 +136,17 @@ describe('a staff member running the queue board from the keyboard', () => {
       await session.screenshot(name);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('reads in English too', async () => {
+    const { page } = session;
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Queue board' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Receive' }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await session.screenshot('counter-english');
+    await page.getByRole('radio', { name: '日本語' }).click();
+    await page.getByRole('heading', { name: '受付・対応ボード' }).waitFor();
   });
 });

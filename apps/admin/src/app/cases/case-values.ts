@@ -5,7 +5,15 @@ import {
   type CaseStatus,
   CHANNEL_LABELS,
   type Channel,
+  OUTAGE_KIND_LABELS,
+  OUTAGE_SYSTEM_LABELS,
+  type OutageKind,
+  type OutageSystem,
+  type Role,
+  ROLE_LABELS,
   type PaymentService,
+  PAYMENT_SERVICE_KIND_LABELS,
+  type PaymentServiceKind,
   PLATFORM_FUNCTION_LABELS,
   type PlatformFunction,
   PROCEDURE_LABELS,
@@ -39,6 +47,17 @@ export function caseValueText(
       return i18n.label(REPRESENTATIVE_LABELS[value as Representative]) || String(value);
     case 'reason':
       return i18n.label(REASONS[value as ReasonCode]) || String(value);
+    case 'role':
+      return i18n.label(ROLE_LABELS[value as Role]) || String(value);
+    case 'system':
+      return i18n.label(OUTAGE_SYSTEM_LABELS[value as OutageSystem]) || String(value);
+    case 'kind':
+      // Outage kinds and payment service kinds share the field name; whichever list knows the value names it.
+      return (
+        i18n.label(
+          OUTAGE_KIND_LABELS[value as OutageKind] ?? PAYMENT_SERVICE_KIND_LABELS[value as PaymentServiceKind],
+        ) || String(value)
+      );
     case 'paymentServiceId':
       return services.find((s) => s.id === value)?.name ?? `#${String(value)}`;
     case 'completed':

@@ -53,6 +53,8 @@ export interface FinishCaseData {
 /** The case as recorded, or the case as it is now when the screen was stale and it can no longer be finished. */
 export type FinishCaseResult = { finished: SupportCase } | { current: SupportCase };
 
+const OUTCOME_SELECTED = 'mat-button-toggle-group[name="outcome"] button[aria-checked="true"]';
+
 type Step =
   | { kind: 'form' }
   | { kind: 'confirm'; detail: string }
@@ -126,9 +128,16 @@ export class FinishCaseDialog {
   });
 
   private readonly opened = new ReplaySubject<void>(1);
+  private focusAsked = false;
 
   constructor() {
-    this.dialogRef.afterOpened().subscribe(() => this.opened.next());
+    // The board opens this without Material's autofocus, so that a key pressed during the opening animation
+    // (`2` → the reason) is not overtaken by it; the outcome gets the focus unless a key asked for another field.
+    this.dialogRef.afterOpened().subscribe(() => {
+      const asked = this.focusAsked;
+      this.opened.next();
+      if (!asked) this.focus(OUTCOME_SELECTED);
+    });
     this.reset(this.data.supportCase);
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       this.serverErrors.set({});
@@ -194,7 +203,7 @@ export class FinishCaseDialog {
       event.preventDefault();
       this.form.controls.outcome.setValue(event.key === '1' ? 'completed' : 'not_completed');
       if (event.key === '2') this.focus('select[name="reason"]');
-      else this.focus('mat-button-toggle-group[name="outcome"] button[aria-checked="true"]');
+      else this.focus(OUTCOME_SELECTED);
     }
   }
 
@@ -222,7 +231,7 @@ export class FinishCaseDialog {
 
   protected backToForm(): void {
     this.step.set({ kind: 'form' });
-    this.focus('mat-button-toggle-group[name="outcome"] button[aria-checked="true"]');
+    this.focus(OUTCOME_SELECTED);
   }
 
   /** After a stale answer: carry on with the current case if it can still be finished, else hand it to the board. */
@@ -284,6 +293,7 @@ export class FinishCaseDialog {
 
   // Waits for the dialog to finish opening: its own first-field focus would otherwise win over a quick `2`.
   private focus(selector: string): void {
+    this.focusAsked = true;
     const find = () => this.host.nativeElement.querySelector<HTMLElement>(selector);
     this.opened.pipe(take(1)).subscribe(() => {
       // Already on screen (the dialog opened after the change): focus now, as no further render may come.

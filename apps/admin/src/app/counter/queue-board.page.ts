@@ -323,7 +323,8 @@ export class QueueBoardPage {
     this.dialog
       .open<FinishCaseDialog, FinishCaseData, FinishCaseResult>(FinishCaseDialog, {
         data,
-        autoFocus: 'first-tabbable',
+        // The dialog places the focus itself once open (see FinishCaseDialog).
+        autoFocus: false,
         maxWidth: '40rem',
         width: 'calc(100vw - 2rem)',
       })
@@ -467,10 +468,12 @@ export class QueueBoardPage {
     this.focusIn(`[data-case-id="${id}"]`);
   }
 
+  // Focus at once when the element is there: a key that changes nothing on screen schedules no render to wait for.
   private focusIn(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
+    const find = () => this.host.nativeElement.querySelector<HTMLElement>(selector);
+    const element = find();
+    if (element) element.focus();
+    else afterNextRender(() => find()?.focus(), { injector: this.injector });
   }
 }
 
