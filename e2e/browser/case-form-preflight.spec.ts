@@ -18,7 +18,7 @@ describe('a staff member finishing a case against the rules', () => {
 
   it('sees the pre-check as the case is filled in, and confirms before recording it as completed', async () => {
     const { page } = session;
-    await page.goto(server.baseUrl);
+    await page.goto(`${server.baseUrl}/cases/new`);
     await page.getByLabel('ユーザー名').fill('staff');
     await page.getByLabel('パスワード').fill('madoguchi-demo');
     await page.getByRole('button', { name: 'サインイン' }).click();

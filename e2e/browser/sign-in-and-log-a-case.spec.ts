@@ -18,7 +18,7 @@ describe('a staff member at the counter', () => {
 
   it('signs in, logs a case and finds it in the list', async () => {
     const { page } = session;
-    await page.goto(server.baseUrl);
+    await page.goto(`${server.baseUrl}/cases/new`);
     await page.getByLabel('ユーザー名').fill('staff');
     await page.getByLabel('パスワード').fill('madoguchi-demo');
     await page.getByRole('button', { name: 'サインイン' }).click();

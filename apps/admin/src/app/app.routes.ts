@@ -27,7 +27,7 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
     canActivate: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'cases/new' },
+      { path: '', pathMatch: 'full', redirectTo: 'counter' },
       {
         path: 'counter',
         title: titleKey('counter.title'),
