@@ -1,5 +1,6 @@
 import type { Health, PaymentService } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
+import { sql } from '../support/database';
 import { RunningServer, startServer } from '../support/server';
 
 describe('health and the public catalogue', () => {
@@ -7,9 +8,24 @@ describe('health and the public catalogue', () => {
   beforeAll(async () => (server = await startServer()));
   afterAll(() => server.stop());
 
-  it('reports the database up, the migrations current and the version', async () => {
+  it('reports the database readable and writable, the migrations current and the version', async () => {
     const answer = await new ApiClient(server.baseUrl).get<Health>('/api/health');
-    expect(answer.body).toEqual({ status: 'ok', database: 'up', migrations: 'current', version: expect.any(String) });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      writes: 'ok',
+      writeFault: null,
+      migrations: 'current',
+      version: expect.any(String),
+    });
+  });
+
+  it('answers a monitor polling it hard without a real commit for each poll', async () => {
+    const polls = await Promise.all(Array.from({ length: 200 }, () => fetch(`${server.baseUrl}/api/health`)));
+    expect(polls.every((p) => p.status === 200 && p.headers.get('cache-control') === 'no-store')).toBe(true);
+    const probes = sql<{ checkedAt: string }>(server.databasePath, 'SELECT checkedAt FROM health_probe');
+    expect(probes).toHaveLength(1);
   });
 
   it('lists the demo payment services, some not applicable at a procedure spot and some needing prior registration', async () => {

@@ -12,6 +12,8 @@ export interface RunningServer {
   databasePath: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** Sends a signal and resolves with how the process ended (SIGKILL: no chance to clean up). */
+  kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export function freePort(): Promise<number> {
@@ -97,6 +99,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
           done();
         });
         child.kill('SIGTERM');
+      }),
+    kill: (signal) =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return done({ code: child.exitCode, signal: child.signalCode });
+        }
+        child.once('exit', (code, exitSignal) => {
+          rmSync(dir, { recursive: true, force: true });
+          done({ code, signal: exitSignal });
+        });
+        child.kill(signal);
       }),
   };
 }

@@ -3,16 +3,21 @@ import { join, resolve } from 'node:path';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
 import { createApp } from './app/create-app';
+import { sealReadConnection } from './app/db/data-source';
 import { DEMO_PASSWORD, seedDemo } from './app/demo/demo-seeder';
 import { APP_VERSION } from './app/version';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 async function serve(settings: Settings): Promise<void> {
-  const { app, dataSource } = await createApp(settings);
-  app.enableShutdownHooks();
+  const { app, dataSource, stop } = await createApp(settings);
   if (settings.MADOGUCHI_DEMO) {
     const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
     if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
   }
+  // From here on every change goes through the write path; a stray write on the reading connection fails loudly.
+  await sealReadConnection(dataSource);
+  stopOnSignals(stop);
   await app.listen(settings.PORT, settings.HOST);
   const url = `http://localhost:${settings.PORT}/`;
   const lines = [
@@ -23,6 +28,35 @@ async function serve(settings: Settings): Promise<void> {
       : []),
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+/**
+ * Only SIGTERM and SIGINT are trapped: the server stops taking requests, finishes those in flight within the
+ * deadline and exits. A crash signal (SIGSEGV, SIGBUS) is left to end the process.
+ */
+function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    Logger.log(`${signal}: finishing the requests in flight, then stopping`, 'Shutdown');
+    const deadline = setTimeout(() => {
+      Logger.error(`Requests still running after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting without them`, 'Shutdown');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    stop().then(
+      () => {
+        clearTimeout(deadline);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        Logger.error(`Stopping failed: ${String(error)}`, 'Shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,15 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { sendProblem } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import type { Settings } from './config/config';
 import { openDatabase } from './db/data-source';
+import { ShuttingDownProblem } from './db/storage-failure';
 import { APP_VERSION } from './version';
 
 const LEVELS: Record<string, LogLevel[]> = {
@@ -18,6 +22,8 @@ const LEVELS: Record<string, LogLevel[]> = {
 export interface MadoguchiApp {
   app: INestApplication;
   dataSource: DataSource;
+  /** Stops taking requests (new ones get 503), lets those in flight and their writes finish, closes the database. */
+  stop: () => Promise<void>;
 }
 
 /** Builds the whole server (used by main.ts and by the API tests): migrated database, API under /api, UI at /. */
@@ -25,6 +31,13 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
   const dataSource = await openDatabase(settings.DATABASE_PATH);
   const app = await NestFactory.create(AppModule.forRoot(settings, dataSource), {
     logger: LEVELS[settings.LOG_LEVEL],
+  });
+  let stopping = false;
+  // While stopping, a request on a kept-alive connection is refused and its connection closed, not left hanging.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (!stopping) return next();
+    response.setHeader('Connection', 'close');
+    sendProblem(new ShuttingDownProblem(), request, response);
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -42,5 +55,16 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
   SwaggerModule.setup('api/docs', app, document);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.init();
-  return { app, dataSource };
+  const stop = async () => {
+    stopping = true;
+    const server = app.getHttpServer() as Server;
+    // Connections that finish their last request while the server closes are let go at once.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    try {
+      await app.close();
+    } finally {
+      clearInterval(sweep);
+    }
+  };
+  return { app, dataSource, stop };
 }

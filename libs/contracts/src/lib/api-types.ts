@@ -15,6 +15,7 @@ import type {
   ReferralPlace,
   Representative,
   Role,
+  StorageFault,
 } from './code-lists';
 
 /** Instants are UTC ISO-8601 strings; dates are Asia/Tokyo calendar days as YYYY-MM-DD. */
@@ -323,9 +324,15 @@ export interface OutageCasesPage extends Page<SupportCase> {
   turnedAway: number;
 }
 
+/**
+ * What a monitor polls. `ok`: reads and writes work. `degraded`: up and reading, but a write cannot be stored now
+ * (`writeFault` says why). `error`: the database cannot be read. Anything but `ok` answers 503.
+ */
 export interface Health {
-  status: 'ok' | 'error';
+  status: 'ok' | 'degraded' | 'error';
   database: 'up' | 'down';
+  writes: 'ok' | 'failing';
+  writeFault: StorageFault | null;
   migrations: 'current' | 'pending';
   version: string;
 }

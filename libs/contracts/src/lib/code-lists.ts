@@ -272,6 +272,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Labelled>> = {
   assign_follow_up_code: { ja: '再来庁コード発行', en: 'Follow-up code issued' },
 };
 
+/** Why the store cannot take a write: a locked file, a full disk, a read-only file, failing I/O, or otherwise. */
+export const STORAGE_FAULTS = ['busy', 'disk-full', 'read-only', 'io-error', 'unavailable'] as const;
+export type StorageFault = (typeof STORAGE_FAULTS)[number];
+
 /** Problem types (RFC 9457 `type` is this prefix + the name) that a client may react to. */
 export const PROBLEM_TYPE_PREFIX = 'https://madoguchi.invalid/problems/';
 export const PROBLEM_TYPES = [
@@ -285,5 +289,7 @@ export const PROBLEM_TYPES = [
   'invalid-transition',
   'confirmation-required',
   'no-slip',
+  'storage-unavailable',
+  'shutting-down',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

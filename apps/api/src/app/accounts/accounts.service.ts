@@ -10,7 +10,7 @@ import { SiteEntity } from '../catalog/site.entity';
 import { defined } from '../common/defined';
 import { guardFreeText } from '../common/personal-data';
 import { ConflictProblem, FieldProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
-import { Transactions } from '../db/transactions';
+import { WritePath } from '../db/write-path';
 import { CreateAccountDto, ListAccountsQueryDto, ResetPasswordDto, UpdateAccountDto } from './accounts.dto';
 
 /** What admins see of an account, and what the audit log keeps: never the password hash. */
@@ -31,7 +31,7 @@ const accountLabel = (id: number): Labelled => ({ ja: `アカウント #${id}`, 
 export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    private readonly writes: WritePath,
     private readonly audit: AuditService,
   ) {}
 
@@ -51,7 +51,7 @@ export class AccountsService {
     guardFreeText({ username: dto.username, displayName });
     // Hashing is slow on purpose: done before the transaction so that it holds no lock meanwhile.
     const passwordHash = await hashPassword(dto.password);
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       if (await manager.existsBy(UserAccount, { username: dto.username })) {
         throw new ConflictProblem(
           {
@@ -85,7 +85,7 @@ export class AccountsService {
   update(id: number, dto: UpdateAccountDto, actor: UserAccount): Promise<Account> {
     const displayName = dto.displayName === undefined ? undefined : this.requireName(dto.displayName);
     guardFreeText({ displayName });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       if (entity.id === actor.id) this.assertNoSelfLockout(dto);
       if (dto.siteId !== undefined) await this.assertSite(manager, dto.siteId);
@@ -109,7 +109,7 @@ export class AccountsService {
     actorTokenHash?: string,
   ): Promise<Account> {
     const passwordHash = await hashPassword(dto.password);
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       const before = toAccount(entity);
       await manager.update(UserAccount, { id }, { passwordHash });

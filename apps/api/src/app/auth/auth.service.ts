@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { LoginResponse, Role, UserSummary } from '@madoguchi/contracts';
+import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { DomainProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
+import { WritePath } from '../db/write-path';
 import { AuthToken } from './auth-token.entity';
 import { hashPassword, verifyPassword } from './password';
 import { UserAccount } from './user.entity';
@@ -35,6 +36,7 @@ export class AuthService {
   constructor(
     @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
+    private readonly writes: WritePath,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -44,7 +46,9 @@ export class AuthService {
     if (!user || !valid || user.disabled) throw new BadCredentials();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.settings.TOKEN_TTL_HOURS * 3_600_000);
-    await this.tokens.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt, revokedAt: null });
+    await this.writes.run((manager) =>
+      manager.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, expiresAt, revokedAt: null }),
+    );
     return { token, user: toUserSummary(user) };
   }
 
@@ -60,26 +64,6 @@ export class AuthService {
   }
 
   async logout(tokenHash: string): Promise<void> {
-    await this.tokens.update({ tokenHash }, { revokedAt: new Date() });
-  }
-
-  async createAccount(input: {
-    username: string;
-    displayName: string;
-    role: Role;
-    password: string;
-    siteId?: number | null;
-  }): Promise<UserAccount> {
-    const passwordHash = await hashPassword(input.password);
-    return this.users.save(
-      this.users.create({
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash,
-        siteId: input.siteId ?? null,
-        disabled: false,
-      }),
-    );
+    await this.writes.run((manager) => manager.update(AuthToken, { tokenHash }, { revokedAt: new Date() }));
   }
 }

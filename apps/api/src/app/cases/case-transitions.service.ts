@@ -9,7 +9,7 @@ import {
   InvalidTransitionProblem,
   ValidationProblem,
 } from '../common/problems';
-import { Transactions } from '../db/transactions';
+import { WritePath } from '../db/write-path';
 import { OutagesReader } from '../outages/outages.reader';
 import { mayChangeCase, NOT_YOURS_TO_CHANGE, SERVED_BY_SOMEONE_ELSE } from './case-access';
 import { caseColumns, factsOf } from './case-row';
@@ -54,13 +54,13 @@ const refusal = (transition: Transition, status: CaseStatus) =>
 @Injectable()
 export class CaseTransitions {
   constructor(
-    private readonly transactions: Transactions,
+    private readonly writes: WritePath,
     private readonly store: CaseStore,
     private readonly outages: OutagesReader,
   ) {}
 
   start(id: number, dto: CaseTransitionDto, user: UserAccount): Promise<SupportCase> {
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'waiting') throw refusal('start', entity.status);
       return this.store.write(
@@ -74,7 +74,7 @@ export class CaseTransitions {
   }
 
   leave(id: number, dto: CaseTransitionDto, user: UserAccount): Promise<SupportCase> {
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'waiting') throw refusal('leave', entity.status);
       return this.store.write(manager, entity, { status: 'left', endedAt: new Date() }, user, 'leave');
@@ -83,7 +83,7 @@ export class CaseTransitions {
 
   finish(id: number, dto: FinishCaseDto, user: UserAccount): Promise<SupportCase> {
     guardFreeText({ note: dto.note });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'in_service') throw refusal('finish', entity.status);
       const now = new Date();

@@ -19,7 +19,7 @@ import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } f
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
-import { Transactions } from '../db/transactions';
+import { WritePath } from '../db/write-path';
 import { OutagesReader } from '../outages/outages.reader';
 import { mayChangeCase, mayReadCase, NOT_YOURS_TO_CHANGE, NOT_YOURS_TO_READ } from './case-access';
 import { caseColumns, factsOf, toCaseRow, toSupportCase } from './case-row';
@@ -48,7 +48,7 @@ class NoSlipProblem extends DomainProblem {
 export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    private readonly writes: WritePath,
     private readonly store: CaseStore,
     private readonly audit: AuditService,
     private readonly outages: OutagesReader,
@@ -74,7 +74,7 @@ export class CasesService {
     const problems = caseRecordProblems(facts);
     if (problems.length) throw new ValidationProblem(problems, 422);
 
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const siteId = await this.resolveSite(manager, dto.siteId, user);
       await this.store.assertPaymentService(manager, facts.paymentServiceId);
       const previous = dto.followUpCode ? await this.store.caseOfFollowUpCode(manager, dto.followUpCode) : null;
@@ -146,7 +146,7 @@ export class CasesService {
   /** A correction: the merged case is checked as a whole, as if it were logged in one go. */
   async update(id: number, dto: UpdateCaseDto, user: UserAccount): Promise<SupportCase> {
     guardFreeText({ note: dto.note });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.store.load(manager, id);
       if (!mayChangeCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_CHANGE);
       this.store.assertVersion(entity, dto.version);
@@ -230,7 +230,7 @@ export class CasesService {
 
   /** What the printed slip says. A case recorded before follow-up codes existed gets its code when first printed. */
   async slip(id: number, user: UserAccount): Promise<ReturnSlip> {
-    const { entity, code } = await this.transactions.run(async (manager) => {
+    const { entity, code } = await this.writes.run(async (manager) => {
       const entity = await this.store.load(manager, id);
       if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
       if (entity.status !== 'not_completed' || !entity.reason || !entity.endedAt) throw new NoSlipProblem(id);

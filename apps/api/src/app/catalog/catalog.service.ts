@@ -7,7 +7,7 @@ import type { UserAccount } from '../auth/user.entity';
 import { guardFreeText } from '../common/personal-data';
 import { defined } from '../common/defined';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
-import { Transactions } from '../db/transactions';
+import { WritePath } from '../db/write-path';
 import { CreatePaymentServiceDto, CreateSiteDto, UpdatePaymentServiceDto, UpdateSiteDto } from './catalog.dto';
 import { PaymentServiceEntity } from './payment-service.entity';
 import { SiteEntity } from './site.entity';
@@ -46,7 +46,7 @@ function requireText(field: string, value: string): string {
 export class CatalogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    private readonly writes: WritePath,
     private readonly audit: AuditService,
   ) {}
 
@@ -60,7 +60,7 @@ export class CatalogService {
     const name = requireText('name', dto.name);
     const requiredItems = cleanItems(dto.requiredItems);
     this.guardService(name, requiredItems);
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       await this.assertUniqueName(manager, name, null);
       const result = await manager.insert(PaymentServiceEntity, {
         name,
@@ -86,7 +86,7 @@ export class CatalogService {
     const name = dto.name === undefined ? undefined : requireText('name', dto.name);
     const requiredItems = dto.requiredItems === undefined ? undefined : cleanItems(dto.requiredItems);
     this.guardService(name, requiredItems ?? []);
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.loadService(manager, id);
       if (name !== undefined) await this.assertUniqueName(manager, name, id);
       const before = toPaymentServiceEntry(entity);
@@ -108,7 +108,7 @@ export class CatalogService {
   createSite(dto: CreateSiteDto, user: UserAccount): Promise<Site> {
     const name = requireText('name', dto.name);
     guardFreeText({ code: dto.code, name });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       await this.assertUniqueCode(manager, dto.code, null);
       const result = await manager.insert(SiteEntity, { code: dto.code, name });
       const after = toSite(await this.loadSite(manager, Number(result.identifiers[0]['id'])));
@@ -126,7 +126,7 @@ export class CatalogService {
   updateSite(id: number, dto: UpdateSiteDto, user: UserAccount): Promise<Site> {
     const name = dto.name === undefined ? undefined : requireText('name', dto.name);
     guardFreeText({ code: dto.code, name });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const before = toSite(await this.loadSite(manager, id));
       if (dto.code !== undefined) await this.assertUniqueCode(manager, dto.code, id);
       const changes = defined({ code: dto.code, name });

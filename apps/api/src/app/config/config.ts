@@ -45,6 +45,12 @@ export class Settings {
   DEMO_SEED = 20_200_701;
 
   @Transform(toInt)
+  @IsInt({ message: 'WRITE_LOCK_TIMEOUT_MS accepts a whole number of milliseconds from 100 to 60000' })
+  @Min(100, { message: 'WRITE_LOCK_TIMEOUT_MS accepts a whole number of milliseconds from 100 to 60000' })
+  @Max(60_000, { message: 'WRITE_LOCK_TIMEOUT_MS accepts a whole number of milliseconds from 100 to 60000' })
+  WRITE_LOCK_TIMEOUT_MS = 5000;
+
+  @Transform(toInt)
   @IsInt({ message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
   @Min(1, { message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
   @Max(720, { message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })

@@ -1,6 +1,18 @@
 import { Global, Module } from '@nestjs/common';
-import { Transactions } from './transactions';
+import type { Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
+import { WritePath } from './write-path';
 
 @Global()
-@Module({ providers: [Transactions], exports: [Transactions] })
+@Module({
+  providers: [
+    {
+      provide: WritePath,
+      useFactory: (settings: Settings) =>
+        new WritePath({ databasePath: settings.DATABASE_PATH, lockTimeoutMs: settings.WRITE_LOCK_TIMEOUT_MS }),
+      inject: [SETTINGS],
+    },
+  ],
+  exports: [WritePath],
+})
 export class DbModule {}

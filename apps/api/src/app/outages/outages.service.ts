@@ -19,7 +19,7 @@ import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { guardFreeText } from '../common/personal-data';
 import { FieldProblem, NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../common/problems';
 import { instantParam } from '../db/instants';
-import { Transactions } from '../db/transactions';
+import { WritePath } from '../db/write-path';
 import { OutageEntity } from './outage.entity';
 import { CreateOutageDto, ListOutagesQueryDto, OutageCasesQueryDto, UpdateOutageDto } from './outages.dto';
 
@@ -59,7 +59,7 @@ const cleanNote = (note: string | null | undefined) => (note?.trim() ? note.trim
 export class OutagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    private readonly writes: WritePath,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,7 +73,7 @@ export class OutagesService {
       endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
       affects: dto.affects,
     };
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       await this.check(manager, facts);
       const result = await manager.insert(OutageEntity, {
         system: facts.system,
@@ -98,7 +98,7 @@ export class OutagesService {
 
   async update(id: number, dto: UpdateOutageDto, user: UserAccount): Promise<Outage> {
     guardFreeText({ note: dto.note });
-    return this.transactions.run(async (manager) => {
+    return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       const before = toOutage(entity);
       if (dto.version !== entity.version) throw new StaleVersionProblem(outageLabel(id), dto.version, before);
