@@ -1,4 +1,5 @@
 import type { LoginResponse, ProblemDetails, UserSummary } from '@madoguchi/contracts';
+import { sql } from '../support/database';
 import { ApiClient } from '../support/api-client';
 import { RunningServer, startServer } from '../support/server';
 
@@ -55,12 +56,7 @@ describe('signing in', () => {
   });
 
   it('never stores the password itself', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const dump = execFileSync(process.execPath, [
-      '-e',
-      `const s=require('sqlite3');const d=new s.Database(process.argv[1]);d.all('select passwordHash from user_account',(e,r)=>{console.log(JSON.stringify(r));d.close()})`,
-      server.databasePath,
-    ]).toString();
+    const dump = JSON.stringify(sql(server.databasePath, 'SELECT passwordHash FROM user_account'));
     expect(dump).not.toContain('madoguchi-demo');
     expect(dump).toMatch(/scrypt\$/);
   });

@@ -185,9 +185,9 @@ describe('the write path under storage faults', () => {
       // Another process takes the write lock and keeps it for two seconds.
       holder = spawn(process.execPath, [
         '-e',
-        `const db = new (require('sqlite3').Database)(process.argv[1]);
-         db.exec('BEGIN IMMEDIATE', (e) => { if (e) throw e; console.log('locked');
-           setTimeout(() => db.exec('ROLLBACK', () => db.close(() => console.log('released'))), 2000); });`,
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.exec('BEGIN IMMEDIATE'); console.log('locked');
+         setTimeout(() => { db.exec('ROLLBACK'); db.close(); console.log('released'); }, 2000);`,
         server.databasePath,
       ]);
       const released = new Promise<void>((resolve) => holder?.on('exit', () => resolve()));

@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
 
 const SCRIPT = `
-const sqlite3 = require('sqlite3');
+const Database = require('better-sqlite3');
 const [path, sql, params] = process.argv.slice(1);
-const db = new sqlite3.Database(path);
-db.configure('busyTimeout', 5000);
-db.all(sql, JSON.parse(params), (error, rows) => {
-  if (error) { console.error(error.message); process.exit(1); }
-  console.log(JSON.stringify(rows ?? []));
-  db.close();
-});`;
+const db = new Database(path, { timeout: 5000 });
+const statement = db.prepare(sql);
+const values = JSON.parse(params);
+console.log(JSON.stringify(statement.reader ? statement.all(...values) : (statement.run(...values), [])));
+db.close();`;
 
 /**
  * Runs one SQL statement on the server's SQLite file from outside, for what no API call can set up (a case recorded

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { DomainProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
@@ -55,10 +55,12 @@ export class AuthService {
   /** The account behind a bearer token, or null when the token is unknown, revoked, expired or its account disabled. */
   async authenticate(token: string): Promise<{ user: UserAccount; tokenHash: string } | null> {
     const tokenHash = hashToken(token);
-    const session = await this.tokens.findOne({
-      where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { user: true },
-    });
+    // Asked on every request: one statement, prepared once (findOne with relations would add a second).
+    const session = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'user')
+      .where('t.tokenHash = :tokenHash AND t.revokedAt IS NULL AND t.expiresAt > :now', { tokenHash, now: new Date() })
+      .getOne();
     if (!session?.user || session.user.disabled) return null;
     return { user: session.user, tokenHash };
   }

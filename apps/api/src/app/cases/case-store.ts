@@ -28,7 +28,12 @@ export class CaseStore {
   constructor(private readonly audit: AuditService) {}
 
   async load(manager: EntityManager, id: number): Promise<SupportCaseEntity> {
-    const entity = await manager.findOne(SupportCaseEntity, { where: { id }, relations: { staff: true } });
+    // A query builder rather than findOne with relations: that one adds a second query with the id spelled into it.
+    const entity = await manager
+      .createQueryBuilder(SupportCaseEntity, 'c')
+      .leftJoinAndSelect('c.staff', 'staff')
+      .where('c.id = :id', { id })
+      .getOne();
     if (!entity) throw new NotFoundProblem(caseLabel(id));
     return entity;
   }

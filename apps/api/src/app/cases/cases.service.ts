@@ -78,7 +78,8 @@ export class CasesService {
       const siteId = await this.resolveSite(manager, dto.siteId, user);
       await this.store.assertPaymentService(manager, facts.paymentServiceId);
       const previous = dto.followUpCode ? await this.store.caseOfFollowUpCode(manager, dto.followUpCode) : null;
-      const result = await manager.insert(SupportCaseEntity, {
+      const now = new Date();
+      const row = {
         ...toCaseRow({
           ...facts,
           siteId,
@@ -87,8 +88,17 @@ export class CasesService {
         }),
         followUpCode: facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null,
         previousCaseId: previous?.id ?? null,
-      });
-      const created = toSupportCase(await this.store.load(manager, Number(result.identifiers[0]['id'])));
+        createdAt: now,
+        updatedAt: now,
+      };
+      const result = await manager.insert(SupportCaseEntity, row);
+      // Every column was just written from `row`: the new case is known without reading it back.
+      const created = toSupportCase(
+        Object.assign(new SupportCaseEntity(), row, {
+          id: Number(result.identifiers[0]?.['id']),
+          staff: row.staffId === null ? null : user,
+        }),
+      );
       await this.audit.record(manager, user, {
         action: 'create',
         entityType: 'case',

@@ -6,7 +6,8 @@ import { DateUtils } from 'typeorm/util/DateUtils';
  * parameters of a WHERE clause, so comparisons must use the same representation as the stored values.
  */
 export function instantParam(dataSource: DataSource, instant: Date): Date | string {
-  return dataSource.options.type === 'sqlite' ? DateUtils.mixedDateToUtcDatetimeString(instant) : instant;
+  const type = dataSource.options.type;
+  return type === 'sqlite' || type === 'better-sqlite3' ? DateUtils.mixedDateToUtcDatetimeString(instant) : instant;
 }
 
 /** Reads an instant column returned by a raw query into a UTC ISO string. */

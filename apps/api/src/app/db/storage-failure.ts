@@ -24,7 +24,9 @@ export function storageFaultOf(error: unknown): StorageFault | null {
   if (error instanceof StorageUnavailableProblem) return error.fault;
   if (typeof error !== 'object' || error === null) return null;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code in FAULT_OF_CODE) return FAULT_OF_CODE[code] ?? null;
+  // Extended result codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED…) belong to their primary code.
+  const primary = typeof code === 'string' ? /^SQLITE_[A-Z]+/.exec(code)?.[0] : undefined;
+  if (primary && primary in FAULT_OF_CODE) return FAULT_OF_CODE[primary] ?? null;
   // Node's own errors when the file system refuses, e.g. while a connection is reopened.
   if (code === 'ENOSPC') return 'disk-full';
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';

@@ -1,24 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from 'sqlite3';
+import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { SiteEntity } from '../catalog/site.entity';
 import { openDatabase } from './data-source';
 import { StorageUnavailableProblem } from './storage-failure';
 import { WritePath } from './write-path';
 
-/** A connection of another process's kind: its own handle on the file, as a backup tool or a second server has. */
-function otherConnection(path: string): Promise<{ exec: (sql: string) => Promise<void>; close: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const db = new Database(path, (error) => {
-      if (error) return reject(error);
-      resolve({
-        exec: (sql) => new Promise((done, fail) => db.exec(sql, (e) => (e ? fail(e) : done()))),
-        close: () => new Promise((done) => db.close(() => done())),
-      });
-    });
-  });
+/** Another connection on the file, as a backup tool or a second server holds one (same SQLite library). */
+function otherConnection(path: string) {
+  const db = new Database(path, { timeout: 0 });
+  return { exec: (sql: string) => void db.exec(sql), close: () => void db.close() };
 }
 
 const siteCodes = async (path: string) => {
@@ -94,8 +87,8 @@ describe('WritePath on a real SQLite file', () => {
   });
 
   it('answers 503 (busy) within the bound while another connection holds the lock, and writes again after', async () => {
-    const other = await otherConnection(path);
-    await other.exec('BEGIN IMMEDIATE');
+    const other = otherConnection(path);
+    other.exec('BEGIN IMMEDIATE');
     const startedAt = Date.now();
     const refused = await Promise.allSettled(
       [1, 2, 3].map((i) => writes.run((m) => m.insert(SiteEntity, { code: `locked${i}`, name: 'L' }))),
@@ -110,8 +103,8 @@ describe('WritePath on a real SQLite file', () => {
     }
     expect(waited).toBeGreaterThanOrEqual(250);
     expect(writes.current).toMatchObject({ writable: false, fault: 'busy' });
-    await other.exec('ROLLBACK');
-    await other.close();
+    other.exec('ROLLBACK');
+    other.close();
     await writes.run((m) => m.insert(SiteEntity, { code: 'after', name: 'A' }));
     expect(await siteCodes(path)).toEqual(['after']);
     expect(writes.current).toMatchObject({ writable: true, fault: null });

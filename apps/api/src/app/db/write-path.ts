@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { writerOptions } from './data-source';
+import { Checkpointer } from './checkpointer';
+import { bindIntegerParameters, writerOptions } from './data-source';
 import { ShuttingDownProblem, StorageFault, storageFaultOf, StorageUnavailableProblem } from './storage-failure';
 
 /** A unit of work: all its statements commit together or not at all. */
@@ -11,6 +12,9 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+// How often a write waiting for another process's lock tries again.
+const LOCK_RETRY_MS = 20;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -60,8 +64,11 @@ export class WritePath implements OnApplicationShutdown {
     units: 0,
   };
 
+  private readonly checkpointer: Checkpointer;
+
   constructor(private readonly options: WritePathOptions) {
     this.maxBatch = options.maxBatch ?? 256;
+    this.checkpointer = new Checkpointer(options.databasePath);
   }
 
   /** Runs `work` in the next commit; resolves with its result only once that commit is on disk. */
@@ -71,7 +78,8 @@ export class WritePath implements OnApplicationShutdown {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.running) {
         this.running = true;
-        this.draining = this.drain();
+        // Statements run synchronously: the batch starts once this turn of the event loop has queued all it read.
+        this.draining = new Promise((next) => setImmediate(next)).then(() => this.drain());
       }
     });
   }
@@ -85,6 +93,7 @@ export class WritePath implements OnApplicationShutdown {
     this.closing = true;
     await this.draining;
     await this.closeWriter();
+    await this.checkpointer.stop();
   }
 
   /** After the HTTP server has stopped taking requests: what is in flight commits, then the file is closed. */
@@ -107,7 +116,7 @@ export class WritePath implements OnApplicationShutdown {
     let runner: QueryRunner | null = null;
     try {
       runner = await this.connection();
-      await runner.query('BEGIN IMMEDIATE');
+      await this.begin(runner);
       // TypeORM must not open a transaction of its own inside ours (save() would try).
       Object.assign(runner, { isTransactionActive: true });
       // Work that arrives while earlier work of this batch runs joins it; what arrives during COMMIT waits.
@@ -164,13 +173,25 @@ export class WritePath implements OnApplicationShutdown {
     if (!batch.length) for (const pending of this.queue.splice(0)) pending.reject(refusal);
   }
 
+  /** Takes the write lock, waiting for another process to release it without blocking this one, within the bound. */
+  private async begin(runner: QueryRunner): Promise<void> {
+    const deadline = Date.now() + this.options.lockTimeoutMs;
+    for (;;) {
+      try {
+        await runner.query('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (storageFaultOf(error) !== 'busy' || Date.now() >= deadline) throw error;
+        await new Promise((retry) => setTimeout(retry, Math.min(LOCK_RETRY_MS, deadline - Date.now())));
+      }
+    }
+  }
+
   private async connection(): Promise<QueryRunner> {
     if (!this.writer) {
-      const writer = new DataSource(writerOptions(this.options.databasePath, this.options.lockTimeoutMs));
+      const writer = bindIntegerParameters(new DataSource(writerOptions(this.options.databasePath)));
       await writer.initialize();
       this.writer = writer;
-      // WAL with synchronous FULL: a COMMIT returns only after the WAL is fsynced, so it survives a power cut.
-      await writer.query('PRAGMA synchronous = FULL');
     }
     return this.writer.createQueryRunner();
   }
