@@ -147,4 +147,30 @@ describe('staff accounts', () => {
     expect((await manager.get('/api/accounts')).status).toBe(403);
     expect((await manager.post('/api/accounts', {})).status).toBe(403);
   });
+
+  it('keeps usernames unique regardless of case, and signs in however the name is capitalised', async () => {
+    const created = await admin.post<Account>('/api/accounts', {
+      username: 'Kana.Sato',
+      displayName: '佐藤 かな',
+      role: 'staff',
+      password: PASSWORD,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.username).toBe('kana.sato');
+    const again = await admin.post<ProblemDetails>('/api/accounts', {
+      username: 'KANA.SATO',
+      displayName: '別の 佐藤',
+      role: 'staff',
+      password: PASSWORD,
+    });
+    expect(again.status).toBe(409);
+    for (const typed of ['kana.sato', 'Kana.Sato', ' KANA.SATO ']) {
+      const signIn = await new ApiClient(server.baseUrl).post<{ user: UserSummary }>('/api/auth/login', {
+        username: typed,
+        password: PASSWORD,
+      });
+      expect(signIn.status).toBe(200);
+      expect(signIn.body.user.username).toBe('kana.sato');
+    }
+  });
 });

@@ -15,9 +15,15 @@ describe('settings and the first start', () => {
   });
 
   it('refuses demo mode in production', async () => {
-    const result = await runServerOnce({ NODE_ENV: 'production', DATABASE_PATH: freshDatabase() });
+    const result = await runServerOnce({ NODE_ENV: 'production', MADOGUCHI_DEMO: '1', DATABASE_PATH: freshDatabase() });
     expect(result.code).toBe(2);
     expect(result.output).toContain('MADOGUCHI_DEMO=1 is refused when NODE_ENV=production');
+  });
+
+  it('does not start in production without an account, and says how to create the first admin', async () => {
+    const result = await runServerOnce({ NODE_ENV: 'production', DATABASE_PATH: freshDatabase() });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('npm run create-admin -- <username>');
   });
 
   it('makes no demo accounts with MADOGUCHI_DEMO=0, and the documented command creates the first admin', async () => {

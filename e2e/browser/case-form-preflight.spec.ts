@@ -68,4 +68,23 @@ describe('a staff member finishing a case against the rules', () => {
       expect.objectContaining({ procedure: 'reservation', status: 'completed', completed: ['reservation'] }),
     ]);
   });
+
+  it('warns about a PIN in the note, and refuses a My Number however it is typed, before anything is sent', async () => {
+    const { page } = session;
+    await page.goto(`${server.baseUrl}/cases/new`);
+    await page.getByRole('heading', { name: 'ケース記録' }).waitFor();
+    const note = page.getByLabel('メモ');
+
+    await note.fill('暗証番号 1234 を聞いた');
+    await page.getByRole('alert').filter({ hasText: '暗証番号やパスワードのように見える記載があります' }).waitFor();
+
+    await note.fill('番号は 一二三四・五六七八・九〇一八 とのこと');
+    await note.press('Tab');
+    await page.getByText('マイナンバーは記録できません', { exact: false }).first().waitFor();
+    await session.screenshot('case-form-my-number-refused');
+    await page.getByRole('button', { name: '記録する' }).click();
+    const staff = await ApiClient.signIn(server.baseUrl, 'staff');
+    const today = await staff.get<ApiPage<SupportCase>>('/api/cases');
+    expect(today.body.items.filter((c) => c.note?.includes('とのこと'))).toEqual([]);
+  });
 });

@@ -9,6 +9,9 @@ export interface BrowserSession {
   context: BrowserContext;
   page: Page;
   screenshot: (name: string) => Promise<void>;
+  /** What the Content-Security-Policy refused so far, on any page of this session. */
+  cspViolations: () => string[];
+  /** Fails if anything on any page broke the Content-Security-Policy. */
   close: () => Promise<void>;
 }
 
@@ -34,17 +37,32 @@ export async function openBrowser(
     locale: options.locale ?? 'ja-JP',
     timezoneId: 'Asia/Tokyo',
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const violations: string[] = [];
+  // Chromium reports every refusal of the Content-Security-Policy on the console of the page it happened on.
+  const watch = (p: Page) =>
+    p.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${p.url()}: ${message.text()}`);
+    });
+  const first = context.pages()[0];
+  if (first) watch(first);
+  context.on('page', watch);
+  const page = first ?? (await context.newPage());
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const assertNoViolations = () => {
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  };
   return {
     context,
     page,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      assertNoViolations();
     },
+    cspViolations: () => [...violations],
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      assertNoViolations();
     },
   };
 }

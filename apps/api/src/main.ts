@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
+import { UserAccount } from './app/auth/user.entity';
+import { backupCommand, claimDatabase } from './app/cli/backup';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
 import { createApp } from './app/create-app';
@@ -15,10 +17,19 @@ async function serve(settings: Settings): Promise<void> {
     const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
     if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
   }
+  if (!(await dataSource.getRepository(UserAccount).exists())) {
+    const how = `No account exists yet. Create the first admin with: npm run create-admin -- <username> "<display name>"`;
+    if (settings.NODE_ENV === 'production') throw new Error(`${how}\nA production server does not start without one.`);
+    Logger.warn(how, 'Setup');
+  }
   // From here on every change goes through the write path; a stray write on the reading connection fails loudly.
   await sealReadConnection(dataSource);
-  stopOnSignals(stop);
-  await app.listen(settings.PORT, settings.HOST);
+  const release = claimDatabase(settings.DATABASE_PATH);
+  stopOnSignals(async () => {
+    await stop();
+    release();
+  });
+  await app.listen(settings.PORT, settings.HOST ?? '127.0.0.1');
   const url = `http://localhost:${settings.PORT}/`;
   const lines = [
     `Madoguchi ${APP_VERSION} is serving the desk at ${url}`,
@@ -69,6 +80,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw error;
+  }
+  const command = process.argv[2];
+  if (command === 'backup' || command === 'restore') {
+    backupCommand(settings, command, process.argv.slice(3));
+    return;
   }
   if (process.argv[2] === 'create-admin') {
     await createAdminFromCommandLine(settings, process.argv.slice(3));

@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { OutagesModule } from './outages/outages.module';
 import { CongestionModule } from './public/congestion.module';
 import { PublicModule } from './public/public.module';
+import { RetentionModule } from './retention/retention.module';
 import { StatsModule } from './stats/stats.module';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         PublicModule,
         StatsModule,
         CongestionModule,
+        RetentionModule,
         ...(uiPath && existsSync(uiPath)
           ? [ServeStaticModule.forRoot({ rootPath: uiPath, exclude: ['/api/{*path}'] })]
           : []),

@@ -1,11 +1,16 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { sendProblem } from './common/problem.filter';
+import { signInThrottle } from './auth/sign-in-throttle';
+import { noStore, securityHeaders } from './common/http-hardening';
+import { jsonBodyOnly } from './common/request-body';
+import { PersonalDataPipe } from './common/personal-data';
 import { createValidationPipe } from './common/validation';
 import type { Settings } from './config/config';
 import { openDatabase } from './db/data-source';
@@ -29,8 +34,10 @@ export interface MadoguchiApp {
 /** Builds the whole server (used by main.ts and by the API tests): migrated database, API under /api, UI at /. */
 export async function createApp(settings: Settings): Promise<MadoguchiApp> {
   const dataSource = await openDatabase(settings.DATABASE_PATH);
-  const app = await NestFactory.create(AppModule.forRoot(settings, dataSource), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings, dataSource), {
     logger: LEVELS[settings.LOG_LEVEL],
+    // The API parses its bodies itself (jsonBodyOnly), so that every refusal is its own problem+json.
+    bodyParser: false,
   });
   let stopping = false;
   // While stopping, a request on a kept-alive connection is refused and its connection closed, not left hanging.
@@ -39,8 +46,11 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
     response.setHeader('Connection', 'close');
     sendProblem(new ShuttingDownProblem(), request, response);
   });
+  app.use(securityHeaders());
+  app.use('/api', noStore, ...jsonBodyOnly());
+  app.use('/api/auth/login', ...signInThrottle());
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe(), new PersonalDataPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

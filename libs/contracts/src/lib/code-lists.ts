@@ -258,6 +258,7 @@ export const AUDIT_ACTIONS = [
   'leave',
   'reset_password',
   'assign_follow_up_code',
+  'remove_note',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -270,6 +271,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Labelled>> = {
   leave: { ja: '対応前に退出', en: 'Left before service' },
   reset_password: { ja: 'パスワード再設定', en: 'Password reset' },
   assign_follow_up_code: { ja: '再来庁コード発行', en: 'Follow-up code issued' },
+  remove_note: { ja: 'メモ削除(保存期間の経過)', en: 'Note removed (retention period over)' },
 };
 
 /** Why the store cannot take a write: a locked file, a full disk, a read-only file, failing I/O, or otherwise. */
@@ -291,5 +293,10 @@ export const PROBLEM_TYPES = [
   'no-slip',
   'storage-unavailable',
   'shutting-down',
+  'payload-too-large',
+  'malformed-body',
+  'unsupported-media-type',
+  'too-many-sign-ins',
+  'sign-in-busy',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

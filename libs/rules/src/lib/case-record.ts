@@ -7,6 +7,7 @@ import type {
   ReasonCode,
   Representative,
 } from '@madoguchi/contracts';
+import { containsMyNumber, MY_NUMBER_REFUSAL } from './guards';
 
 /** The parts of a support case whose combination the desk's rules constrain; instants as ISO-8601 strings. */
 export interface CaseRecordFacts {
@@ -94,6 +95,7 @@ export function caseRecordProblems(c: CaseRecordFacts, now: Date = new Date()): 
   if (c.reason === 'other' && !c.note?.trim()) {
     add('note', '理由が「その他」のときは備考に内容を書いてください。', "note is required when the reason is 'other'.");
   }
+  if (c.note && containsMyNumber(c.note)) add('note', MY_NUMBER_REFUSAL.ja, MY_NUMBER_REFUSAL.en);
 
   const possible = functionsOf(c.procedure, false);
   const stray = c.completed.filter((f) => !possible.includes(f));

@@ -4,6 +4,7 @@ import {
   findMyNumbers,
   isValidMunicipalityCode,
   isValidMyNumber,
+  looksLikePin,
   myNumberCheckDigit,
 } from './guards';
 
@@ -147,4 +148,132 @@ describe('isValidMunicipalityCode', () => {
   ])('%s → %s', (code, valid) => {
     expect(isValidMunicipalityCode(code)).toBe(valid);
   });
+});
+
+describe('containsMyNumber, however a person types or pastes it', () => {
+  // Each written with 123456789018 (valid) unless it says otherwise.
+  it.each([
+    ['dots', '1234.5678.9018'],
+    ['slashes', '1234/5678/9018'],
+    ['underscores', '1234_5678_9018'],
+    ['commas', '1234,5678,9018'],
+    ['colons', '1234:5678:9018'],
+    ['nakaguro', '1234・5678・9018'],
+    ['wave dashes', '1234〜5678〜9018'],
+    ['full-width tildes', '1234～5678～9018'],
+    ['brackets', '(1234)(5678)(9018)'],
+    ['corner brackets', '「1234」「5678」「9018」'],
+    ['a phone-like bracket', '(1234)5678-9018'],
+    ['several spaces', '1234     5678     9018'],
+    ['a tab and a newline', '1234\t5678\n9018'],
+    ['one digit at a time', '1 2 3 4 5 6 7 8 9 0 1 8'],
+    ['threes', '123-456-789-018'],
+    ['a forgotten separator', '12345678 9018'],
+    ['kanji numerals', '一二三四五六七八九〇一八'],
+    ['formal kanji numerals', '壱弐参四五六七八九零壱八'],
+    ['kanji numerals grouped', '一二三四・五六七八・九〇一八'],
+    ['Arabic-Indic digits', '١٢٣٤٥٦٧٨٩٠١٨'],
+    ['Devanagari digits', '१२३४ ५६७८ ९०१८'],
+    ['Thai digits', '๑๒๓๔๕๖๗๘๙๐๑๘'],
+    ['mathematical bold digits', '𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗𝟎𝟏𝟖'],
+    ['circled digits', '①②③④⑤⑥⑦⑧⑨⓪①⑧'],
+    ['superscript digits', '¹²³⁴⁵⁶⁷⁸⁹⁰¹⁸'],
+    ['zero-width spaces', '1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8\u200b9\u200b0\u200b1\u200b8'],
+    ['a zero-width joiner and a word joiner', '1234\u200d5678\u20609018'],
+    ['soft hyphens', '1234\u00ad5678\u00ad9018'],
+    ['a byte order mark', '\ufeff123456789\ufeff018'],
+    ['bidi controls', '\u202d123456789018\u202c'],
+    ['combining marks', '1\u03322\u03323\u03324\u03325\u03326\u03327\u03328\u03329\u03320\u03321\u03328\u0332'],
+    ['variation selectors', '1\ufe0f2345678\ufe0e9018'],
+    ['full-width with ideographic spaces', '１２３４\u3000\u3000５６７８\u3000９０１８'],
+    ['half-width katakana dash', '1234ｰ5678ｰ9018'],
+    ['mixed scripts', '１2三４・５６七8・９〇1八'],
+  ])('is refused when written with %s', (_how, text) => {
+    expect(containsMyNumber(text)).toBe(true);
+  });
+
+  it.each([
+    ['a phone number', 'お問い合わせ 0467-82-1111(代表)'],
+    ['the call centre', '0120-95-0178(5番)'],
+    ['a date and time', '2020/07/23 10:00〜2020/07/24 00:30'],
+    ['clock times in pairs', '10:00〜12:00、13:00〜15:00'],
+    ['a case number', 'ケース #1234 の再来庁'],
+    ['a follow-up code', '再来庁コード K7M2-Q9PX'],
+    ['an amount', '20,000円で5,000ポイント'],
+    ['a wrong check digit, any spelling', '一二三四・五六七八・九〇一二'],
+    ['a wrong check digit with invisible characters', '1234\u200b5678\u200b9012'],
+    ['letters between the groups', '1234a5678b9018'],
+  ])('is allowed for %s', (_what, text) => {
+    expect(containsMyNumber(text)).toBe(false);
+  });
+
+  const KANJI = '〇一二三四五六七八九';
+  const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+  const FULL = '０１２３４５６７８９';
+  const scriptArb = fc.constantFrom(
+    (d: number) => String(d),
+    (d: number) => FULL[d] as string,
+    (d: number) => KANJI[d] as string,
+    (d: number) => ARABIC_INDIC[d] as string,
+  );
+  const separatorArb = fc
+    .array(fc.constantFrom(' ', '-', '.', '/', '_', ',', ':', '・', '〜', '(', ')', '「', '」', '　', 'ー', '\n'), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((s) => s.join(''));
+  const invisibleArb = fc.constantFrom('', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202c');
+  const first11Arb = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }).map((d) => d.join(''));
+
+  it('finds every valid number in 4-4-4 with any separators, scripts and invisible characters', () => {
+    fc.assert(
+      fc.property(
+        first11Arb,
+        fc.array(scriptArb, { minLength: 12, maxLength: 12 }),
+        fc.array(invisibleArb, { minLength: 12, maxLength: 12 }),
+        separatorArb,
+        separatorArb,
+        (first11, scripts, invisibles, sep1, sep2) => {
+          const digits = [...(first11 + String(myNumberCheckDigit(first11)))].map(
+            (d, i) => (scripts[i] as (d: number) => string)(Number(d)) + invisibles[i],
+          );
+          const text = `メモ ${digits.slice(0, 4).join('')}${sep1}${digits.slice(4, 8).join('')}${sep2}${digits.slice(8).join('')} 以上`;
+          expect(containsMyNumber(text)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('lets a wrong check digit through in the same spellings', () => {
+    fc.assert(
+      fc.property(
+        first11Arb,
+        fc.integer({ min: 1, max: 9 }),
+        separatorArb,
+        invisibleArb,
+        (first11, shift, sep, inv) => {
+          const wrong = String((myNumberCheckDigit(first11) + shift) % 10);
+          const digits = first11 + wrong;
+          const text = `${digits.slice(0, 4)}${inv}${sep}${digits.slice(4, 8)}${sep}${inv}${digits.slice(8)}`;
+          expect(containsMyNumber(text)).toBe(false);
+        },
+      ),
+    );
+  });
+});
+
+describe('looksLikePin', () => {
+  it.each([
+    '暗証番号 1234',
+    '暗証番号は１２３４です',
+    'PIN:1234',
+    'ＰＩＮ 0000',
+    'パスワード abc12345',
+    'password=secret99',
+  ])('warns about %s', (text) => expect(looksLikePin(text)).toBe(true));
+
+  it.each(['暗証番号ロックのため市民課へ', 'パスワードを忘れた', 'PIN 3回誤りでロック', '電話 0467-82-1111', ''])(
+    'does not warn about %s',
+    (text) => expect(looksLikePin(text)).toBe(false),
+  );
 });

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { type Account, type Role, ROLE_LABELS, ROLES, type Site } from '@madoguchi/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
+import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
@@ -45,7 +46,13 @@ interface AccountDialogData {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'accounts.displayName' | t }}</mat-label>
           <input matInput formControlName="displayName" required />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
+          <mat-error>
+            @if (form.controls.displayName.errors?.['record']; as refusal) {
+              {{ refusal | label }}
+            } @else {
+              {{ 'common.required' | t }}
+            }
+          </mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'accounts.role' | t }}</mat-label>
@@ -91,7 +98,7 @@ export class AccountDialog {
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', this.data.account ? [] : [Validators.required, Validators.pattern(/^[a-z0-9._-]{2,64}$/i)]],
-    displayName: [this.data.account?.displayName ?? '', Validators.required],
+    displayName: [this.data.account?.displayName ?? '', [Validators.required, noMyNumber]],
     role: [(this.data.account?.role ?? 'staff') as Role],
     siteId: [this.data.account?.siteId ?? (null as number | null)],
     password: ['', this.data.account ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],

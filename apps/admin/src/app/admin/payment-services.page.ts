@@ -12,6 +12,7 @@ import {
   type PaymentServiceEntry,
   type PaymentServiceKind,
 } from '@madoguchi/contracts';
+import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
@@ -41,7 +42,13 @@ import { CatalogApi } from './catalog-api';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'paymentServices.name' | t }}</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
+          <mat-error>
+            @if (form.controls.name.errors?.['record']; as refusal) {
+              {{ refusal | label }}
+            } @else {
+              {{ 'common.required' | t }}
+            }
+          </mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'paymentServices.kind' | t }}</mat-label>
@@ -59,6 +66,11 @@ import { CatalogApi } from './catalog-api';
           <mat-label>{{ 'paymentServices.requiredItems' | t }}</mat-label>
           <textarea matInput formControlName="requiredItems" rows="3"></textarea>
           <mat-hint>{{ 'paymentServices.requiredItemsHint' | t }}</mat-hint>
+          <mat-error>
+            @if (form.controls.requiredItems.errors?.['record']; as refusal) {
+              {{ refusal | label }}
+            }
+          </mat-error>
         </mat-form-field>
         <mat-checkbox formControlName="active">{{ 'paymentServices.active' | t }}</mat-checkbox>
       </form>
@@ -80,11 +92,11 @@ export class PaymentServiceDialog {
   protected readonly kinds = PAYMENT_SERVICE_KINDS;
   protected readonly kindLabels = PAYMENT_SERVICE_KIND_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.data?.name ?? '', Validators.required],
+    name: [this.data?.name ?? '', [Validators.required, noMyNumber]],
     kind: [(this.data?.kind ?? 'qr_code') as PaymentServiceKind],
     appliesAtSpot: [this.data?.appliesAtSpot ?? true],
     requiresPreRegistration: [this.data?.requiresPreRegistration ?? false],
-    requiredItems: [(this.data?.requiredItems ?? []).join('\n')],
+    requiredItems: [(this.data?.requiredItems ?? []).join('\n'), noMyNumber],
     active: [this.data?.active ?? true],
   });
   protected readonly saving = signal(false);

@@ -5,6 +5,7 @@ import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angu
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Site } from '@madoguchi/contracts';
+import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
@@ -30,7 +31,13 @@ import { CatalogApi } from './catalog-api';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sites.name' | t }}</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
+          <mat-error>
+            @if (form.controls.name.errors?.['record']; as refusal) {
+              {{ refusal | label }}
+            } @else {
+              {{ 'common.required' | t }}
+            }
+          </mat-error>
         </mat-form-field>
       </form>
     </mat-dialog-content>
@@ -49,7 +56,7 @@ export class SiteDialog {
   private readonly i18n = inject(I18n);
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [this.data?.code ?? '', Validators.required],
-    name: [this.data?.name ?? '', Validators.required],
+    name: [this.data?.name ?? '', [Validators.required, noMyNumber]],
   });
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);

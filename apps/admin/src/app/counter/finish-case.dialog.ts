@@ -27,7 +27,7 @@ import {
   REFERRAL_LABELS,
   type SupportCase,
 } from '@madoguchi/contracts';
-import type { CaseRecordProblem } from '@madoguchi/rules';
+import { type CaseRecordProblem, looksLikePin, PIN_WARNING } from '@madoguchi/rules';
 import { ReplaySubject, take } from 'rxjs';
 import { ApiError, isProblemType, staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
@@ -121,6 +121,8 @@ export class FinishCaseDialog {
 
   /** The shared rules' verdict, shown once staff tried to record (not while they are still choosing). */
   private readonly problems = computed(() => finishProblems(this.supportCase(), this.value()));
+  /** A note that seems to hold a PIN or password is warned about before it is saved, not refused. */
+  protected readonly pinWarning = computed(() => (looksLikePin(this.value().note) ? this.i18n.label(PIN_WARNING) : ''));
   protected readonly referral = computed(() => {
     const reason = this.value().reason;
     const place = reason ? REASONS[reason].referTo : null;

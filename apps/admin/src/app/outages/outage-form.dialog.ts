@@ -21,7 +21,7 @@ import {
   PLATFORM_FUNCTIONS,
 } from '@madoguchi/contracts';
 import { map } from 'rxjs';
-import { validDateTime } from '../core/forms/validators';
+import { noMyNumber, validDateTime } from '../core/forms/validators';
 import { staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
 import { fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput } from '../core/i18n';
@@ -113,6 +113,11 @@ export interface OutageFormData {
           <mat-label>{{ 'outages.note' | t }}</mat-label>
           <textarea matInput formControlName="note" rows="2"></textarea>
           <mat-hint>{{ 'caseForm.noteHint' | t }}</mat-hint>
+          <mat-error>
+            @if (form.controls.note.errors?.['record']; as refusal) {
+              {{ refusal | label }}
+            }
+          </mat-error>
         </mat-form-field>
       </form>
     </mat-dialog-content>
@@ -148,7 +153,7 @@ export class OutageFormDialog {
     startsAt: this.fb.control(toTokyoLocalInput(), [Validators.required, validDateTime]),
     endsAt: this.fb.control('', validDateTime),
     affects: this.fb.group({ reservation: true, application: true }),
-    note: this.fb.control(''),
+    note: this.fb.control('', noMyNumber),
   });
   private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),

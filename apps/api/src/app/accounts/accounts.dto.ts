@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../common/page-query.dto';
 
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -28,7 +29,12 @@ export const USERNAME = /^[a-z0-9._-]{2,64}$/i;
 export const PASSWORD_MIN_LENGTH = 12;
 
 export class CreateAccountDto implements CreateAccountRequest {
-  @ApiProperty({ example: 'staff08', description: '2–64 letters, digits, dots, hyphens or underscores.' })
+  @ApiProperty({
+    example: 'staff08',
+    description:
+      '2–64 letters, digits, dots, hyphens or underscores; kept in lower case, so unique regardless of case.',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
   @Matches(USERNAME)
   username!: string;

@@ -8,7 +8,6 @@ import { hashPassword } from '../auth/password';
 import { UserAccount } from '../auth/user.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { defined } from '../common/defined';
-import { guardFreeText } from '../common/personal-data';
 import { ConflictProblem, FieldProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import { WritePath } from '../db/write-path';
 import { CreateAccountDto, ListAccountsQueryDto, ResetPasswordDto, UpdateAccountDto } from './accounts.dto';
@@ -48,7 +47,6 @@ export class AccountsService {
 
   async create(dto: CreateAccountDto, actor: UserAccount): Promise<Account> {
     const displayName = this.requireName(dto.displayName);
-    guardFreeText({ username: dto.username, displayName });
     // Hashing is slow on purpose: done before the transaction so that it holds no lock meanwhile.
     const passwordHash = await hashPassword(dto.password);
     return this.writes.run(async (manager) => {
@@ -84,7 +82,6 @@ export class AccountsService {
 
   update(id: number, dto: UpdateAccountDto, actor: UserAccount): Promise<Account> {
     const displayName = dto.displayName === undefined ? undefined : this.requireName(dto.displayName);
-    guardFreeText({ displayName });
     return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       if (entity.id === actor.id) this.assertNoSelfLockout(dto);

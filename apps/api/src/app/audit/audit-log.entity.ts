@@ -15,10 +15,11 @@ export class AuditLogEntry {
   @InstantColumn()
   at!: Date;
 
-  @Column({ type: 'integer' })
-  actorId!: number;
+  /** Null when the server itself acted (the retention job), with `actorUsername` "system". */
+  @Column({ type: 'integer', nullable: true })
+  actorId!: number | null;
 
-  @ManyToOne(() => UserAccount, { nullable: false })
+  @ManyToOne(() => UserAccount, { nullable: true })
   @JoinColumn({ name: 'actorId', foreignKeyConstraintName: 'fk_audit_actor' })
   actor?: UserAccount;
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
+import type { Request } from 'express';
 import { AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
 import { LoginDto } from './auth.dto';
 import { AuthService, toUserSummary } from './auth.service';
@@ -14,8 +15,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.username, body.password);
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponse> {
+    return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
   }
 
   @ApiBearerAuth()

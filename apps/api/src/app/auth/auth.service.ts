@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import { createHash, randomBytes } from 'node:crypto';
@@ -30,6 +30,7 @@ class BadCredentials extends DomainProblem {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('SignIn');
   // Compared against when the username is unknown, so a wrong name takes as long as a wrong password.
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -40,15 +41,22 @@ export class AuthService {
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(typed: string, password: string, from: string): Promise<LoginResponse> {
+    // Usernames are kept in lower case, so that "Staff" and "staff" are one account.
+    const username = typed.trim().toLowerCase();
     const user = await this.users.findOneBy({ username });
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
-    if (!user || !valid || user.disabled) throw new BadCredentials();
+    if (!user || !valid || user.disabled) {
+      const why = !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password';
+      this.logger.warn(`Sign-in failed for "${username}" from ${from} (${why})`);
+      throw new BadCredentials();
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.settings.TOKEN_TTL_HOURS * 3_600_000);
     await this.writes.run((manager) =>
       manager.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, expiresAt, revokedAt: null }),
     );
+    this.logger.log(`Signed in: "${user.username}" (${user.role}) from ${from}`);
     return { token, user: toUserSummary(user) };
   }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { CaseStatus, Labelled, SupportCase } from '@madoguchi/contracts';
 import { caseRecordProblems, CaseRecordFacts, functionsOf, outagesStopping } from '@madoguchi/rules';
 import type { UserAccount } from '../auth/user.entity';
-import { guardFreeText } from '../common/personal-data';
 import {
   ConfirmationRequiredProblem,
   ForbiddenProblem,
@@ -82,7 +81,6 @@ export class CaseTransitions {
   }
 
   finish(id: number, dto: FinishCaseDto, user: UserAccount): Promise<SupportCase> {
-    guardFreeText({ note: dto.note });
     return this.writes.run(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'in_service') throw refusal('finish', entity.status);

@@ -28,17 +28,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsTokyoDate } from '../common/validators';
+import { IsTokyoDate, IsInstant } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
-
-const instant = { strict: true, strictSeparator: true };
 
 /** For a PATCH: absent keeps the stored value, but null is no value for a field that cannot be empty. */
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -82,17 +79,17 @@ export class CreateCaseDto implements CreateCaseRequest {
 
   @ApiPropertyOptional({ description: 'UTC or offset ISO-8601 instant; defaults to now.' })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   arrivedAt?: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   startedAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   endedAt?: string | null;
 
   @ApiPropertyOptional({ enum: PLATFORM_FUNCTIONS, isArray: true })
@@ -170,17 +167,17 @@ export class UpdateCaseDto implements UpdateCaseRequest {
 
   @ApiPropertyOptional()
   @UnlessAbsent()
-  @IsISO8601(instant)
+  @IsInstant()
   arrivedAt?: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   startedAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   endedAt?: string | null;
 
   @ApiPropertyOptional({ enum: PLATFORM_FUNCTIONS, isArray: true })

@@ -14,7 +14,6 @@ import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
-import { guardFreeText } from '../common/personal-data';
 import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
@@ -70,7 +69,6 @@ export class CasesService {
       reason: dto.reason ?? null,
       note: cleanNote(dto.note),
     };
-    guardFreeText({ note: facts.note });
     const problems = caseRecordProblems(facts);
     if (problems.length) throw new ValidationProblem(problems, 422);
 
@@ -155,7 +153,6 @@ export class CasesService {
 
   /** A correction: the merged case is checked as a whole, as if it were logged in one go. */
   async update(id: number, dto: UpdateCaseDto, user: UserAccount): Promise<SupportCase> {
-    guardFreeText({ note: dto.note });
     return this.writes.run(async (manager) => {
       const entity = await this.store.load(manager, id);
       if (!mayChangeCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_CHANGE);

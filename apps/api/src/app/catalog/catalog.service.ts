@@ -4,7 +4,6 @@ import type { Labelled, PaymentServiceEntry, Site } from '@madoguchi/contracts';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
-import { guardFreeText } from '../common/personal-data';
 import { defined } from '../common/defined';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import { WritePath } from '../db/write-path';
@@ -59,7 +58,6 @@ export class CatalogService {
   createPaymentService(dto: CreatePaymentServiceDto, user: UserAccount): Promise<PaymentServiceEntry> {
     const name = requireText('name', dto.name);
     const requiredItems = cleanItems(dto.requiredItems);
-    this.guardService(name, requiredItems);
     return this.writes.run(async (manager) => {
       await this.assertUniqueName(manager, name, null);
       const result = await manager.insert(PaymentServiceEntity, {
@@ -85,7 +83,6 @@ export class CatalogService {
   updatePaymentService(id: number, dto: UpdatePaymentServiceDto, user: UserAccount): Promise<PaymentServiceEntry> {
     const name = dto.name === undefined ? undefined : requireText('name', dto.name);
     const requiredItems = dto.requiredItems === undefined ? undefined : cleanItems(dto.requiredItems);
-    this.guardService(name, requiredItems ?? []);
     return this.writes.run(async (manager) => {
       const entity = await this.loadService(manager, id);
       if (name !== undefined) await this.assertUniqueName(manager, name, id);
@@ -107,7 +104,6 @@ export class CatalogService {
 
   createSite(dto: CreateSiteDto, user: UserAccount): Promise<Site> {
     const name = requireText('name', dto.name);
-    guardFreeText({ code: dto.code, name });
     return this.writes.run(async (manager) => {
       await this.assertUniqueCode(manager, dto.code, null);
       const result = await manager.insert(SiteEntity, { code: dto.code, name });
@@ -125,7 +121,6 @@ export class CatalogService {
 
   updateSite(id: number, dto: UpdateSiteDto, user: UserAccount): Promise<Site> {
     const name = dto.name === undefined ? undefined : requireText('name', dto.name);
-    guardFreeText({ code: dto.code, name });
     return this.writes.run(async (manager) => {
       const before = toSite(await this.loadSite(manager, id));
       if (dto.code !== undefined) await this.assertUniqueCode(manager, dto.code, id);
@@ -136,10 +131,6 @@ export class CatalogService {
       await this.audit.record(manager, user, { action: 'update', entityType: 'site', entityId: id, before, after });
       return after;
     });
-  }
-
-  private guardService(name: string | undefined, items: string[]): void {
-    guardFreeText({ name, ...Object.fromEntries(items.map((item, i) => [`requiredItems.${i}`, item])) });
   }
 
   private async loadService(manager: EntityManager, id: number): Promise<PaymentServiceEntity> {

@@ -21,7 +21,9 @@ async function readPassword(): Promise<string> {
 
 /** Creates an admin account in a database without demo data: the first step of a real installation. */
 export async function createAdminFromCommandLine(settings: Settings, args: string[]): Promise<void> {
-  const [username, displayName] = args;
+  const [typed, displayName] = args;
+  // Kept in lower case, as the API keeps every username: one account however it is capitalised.
+  const username = typed?.trim().toLowerCase();
   if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username)) {
     process.stderr.write(`${USAGE}\nThe username takes 2–64 letters, digits, dots, hyphens or underscores.\n`);
     process.exit(2);

@@ -16,13 +16,13 @@ const TEMPLATES: Record<string, Template> = {
   isNotEmpty: (f) => ({ ja: `${f} を入力してください。`, en: `${f} must not be empty.` }),
   isDefined: (f) => ({ ja: `${f} は必須です。`, en: `${f} is required.` }),
   maxLength: (f, a) => ({ ja: `${f} は ${a} 文字以内です。`, en: `${f} must be at most ${a} characters.` }),
-  isIso8601: (f) => ({
-    ja: `${f} は ISO 8601 の日時です(例: 2020-11-24T08:30:00+09:00)。`,
-    en: `${f} must be an ISO 8601 instant (e.g. 2020-11-24T08:30:00+09:00).`,
-  }),
   isTokyoDate: (f) => ({
-    ja: `${f} は YYYY-MM-DD 形式の日付です(例: 2020-11-24)。`,
-    en: `${f} must be a date as YYYY-MM-DD (e.g. 2020-11-24).`,
+    ja: `${f} は 2000年から2100年までの YYYY-MM-DD 形式の日付です(例: 2020-11-24)。`,
+    en: `${f} must be a date as YYYY-MM-DD between 2000 and 2100 (e.g. 2020-11-24).`,
+  }),
+  isInstant: (f) => ({
+    ja: `${f} は時差(+09:00 または Z)付きの ISO 8601 の日時で、2000年から2100年までです(例: 2020-11-24T08:30:00+09:00)。`,
+    en: `${f} must be an ISO 8601 instant with its UTC offset (+09:00 or Z), between 2000 and 2100 (e.g. 2020-11-24T08:30:00+09:00).`,
   }),
   isArray: (f) => ({ ja: `${f} は配列です。`, en: `${f} must be a list.` }),
   arrayUnique: (f) => ({ ja: `${f} に重複があります。`, en: `${f} must not repeat a value.` }),

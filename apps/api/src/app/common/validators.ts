@@ -1,7 +1,13 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
-/** A real calendar date written YYYY-MM-DD (read as an Asia/Tokyo day by the caller). */
+/** The years the desk can mean: a date outside them is a typo, and would reach SQL as nonsense. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+const withinYears = (date: DateTime) => date.isValid && date.year >= FIRST_YEAR && date.year <= LAST_YEAR;
+
+/** A real calendar date written YYYY-MM-DD between 2000 and 2100 (read as an Asia/Tokyo day by the caller). */
 export function IsTokyoDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -11,7 +17,28 @@ export function IsTokyoDate(options?: ValidationOptions) {
       options,
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid,
+          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && withinYears(DateTime.fromISO(value)),
+      },
+    });
+}
+
+// Date, time and an explicit offset: a time without one would be read in whatever zone the server runs in.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An instant written in ISO 8601 with its UTC offset (`Z` or `+09:00`), between 2000 and 2100. A time without an
+ * offset is refused rather than guessed: the client knows which zone it meant, the server does not.
+ */
+export function IsInstant(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && INSTANT.test(value) && withinYears(DateTime.fromISO(value, { setZone: true })),
       },
     });
 }

@@ -6,7 +6,8 @@ describe('settings', () => {
     expect(settings).toMatchObject({
       PORT: 3000,
       DATABASE_PATH: './data/madoguchi.sqlite',
-      MADOGUCHI_DEMO: true,
+      MADOGUCHI_DEMO: false,
+      HOST: '0.0.0.0',
       DEMO_CASES: 20000,
       NODE_ENV: 'development',
     });
@@ -40,8 +41,14 @@ describe('settings', () => {
     }
   });
 
+  it('listens only on this machine in demo mode, whose password is published, unless HOST says otherwise', () => {
+    expect(loadSettings({ MADOGUCHI_DEMO: '1' }).HOST).toBe('127.0.0.1');
+    expect(loadSettings({ MADOGUCHI_DEMO: '1', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadSettings({ MADOGUCHI_DEMO: '0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('refuses demo data in production but allows production without it', () => {
-    expect(() => loadSettings({ NODE_ENV: 'production' })).toThrow('MADOGUCHI_DEMO=1 is refused');
+    expect(() => loadSettings({ NODE_ENV: 'production', MADOGUCHI_DEMO: '1' })).toThrow('MADOGUCHI_DEMO=1 is refused');
     expect(loadSettings({ NODE_ENV: 'production', MADOGUCHI_DEMO: '0' }).MADOGUCHI_DEMO).toBe(false);
   });
 });

@@ -22,9 +22,11 @@ export class Settings {
   @Max(65535, { message: 'PORT accepts a whole number from 1 to 65535 (e.g. 3000)' })
   PORT = 3000;
 
+  /** Where to listen; when unset, 127.0.0.1 in demo mode (its password is published) and 0.0.0.0 otherwise. */
+  @IsOptional()
   @IsString()
   @IsNotEmpty({ message: 'HOST accepts an address to listen on (e.g. 0.0.0.0 or 127.0.0.1)' })
-  HOST = '0.0.0.0';
+  HOST?: string;
 
   @IsString()
   @IsNotEmpty({ message: 'DATABASE_PATH accepts a file path for the SQLite database (e.g. ./data/madoguchi.sqlite)' })
@@ -32,7 +34,7 @@ export class Settings {
 
   @Transform(toFlag)
   @IsBoolean({ message: 'MADOGUCHI_DEMO accepts 1 (demo accounts and data) or 0 (none)' })
-  MADOGUCHI_DEMO = true;
+  MADOGUCHI_DEMO = false;
 
   @Transform(toInt)
   @IsInt({ message: 'DEMO_CASES accepts a whole number from 0 to 5000000 (0: accounts and catalogue only)' })
@@ -49,6 +51,12 @@ export class Settings {
   @Min(100, { message: 'WRITE_LOCK_TIMEOUT_MS accepts a whole number of milliseconds from 100 to 60000' })
   @Max(60_000, { message: 'WRITE_LOCK_TIMEOUT_MS accepts a whole number of milliseconds from 100 to 60000' })
   WRITE_LOCK_TIMEOUT_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'NOTE_RETENTION_DAYS accepts a whole number of days from 0 (keep notes) to 3650' })
+  @Min(0, { message: 'NOTE_RETENTION_DAYS accepts a whole number of days from 0 (keep notes) to 3650' })
+  @Max(3650, { message: 'NOTE_RETENTION_DAYS accepts a whole number of days from 0 (keep notes) to 3650' })
+  NOTE_RETENTION_DAYS = 0;
 
   @Transform(toInt)
   @IsInt({ message: 'TOKEN_TTL_HOURS accepts a whole number of hours from 1 to 720' })
@@ -82,7 +90,7 @@ export class SettingsError extends Error {
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const known = Object.keys(new Settings());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'ADMIN_UI_PATH']) {
+  for (const key of [...known, 'ADMIN_UI_PATH', 'HOST']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -97,5 +105,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     );
   }
   if (problems.length) throw new SettingsError([...new Set(problems)]);
+  settings.HOST ??= settings.MADOGUCHI_DEMO ? '127.0.0.1' : '0.0.0.0';
   return settings;
 }

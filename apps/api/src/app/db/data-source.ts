@@ -13,6 +13,8 @@ import { HealthProbe } from '../health/health-probe.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { Counter1764892800000 } from './migrations/1764892800000-counter';
 import { HealthProbe1764979200000 } from './migrations/1764979200000-health-probe';
+import { UsernamesLowerCase1765065600000 } from './migrations/1765065600000-usernames-lower-case';
+import { SystemAuditActor1765152000000 } from './migrations/1765152000000-system-audit-actor';
 
 export const ENTITIES = [
   SiteEntity,
@@ -26,7 +28,13 @@ export const ENTITIES = [
 ];
 
 /** Listed by hand: the server is bundled, so migrations cannot be found by a file glob at run time. */
-export const MIGRATIONS = [InitialSchema1764115200000, Counter1764892800000, HealthProbe1764979200000];
+export const MIGRATIONS = [
+  InitialSchema1764115200000,
+  Counter1764892800000,
+  HealthProbe1764979200000,
+  UsernamesLowerCase1765065600000,
+  SystemAuditActor1765152000000,
+];
 
 /**
  * SQLite through better-sqlite3: a statement runs in microseconds on the calling thread, where the asynchronous

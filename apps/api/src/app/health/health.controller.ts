@@ -15,7 +15,6 @@ export class HealthController {
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const health = await this.healthService.health();
-    response.setHeader('Cache-Control', 'no-store');
     if (health.status !== 'ok') response.status(503);
     return health;
   }

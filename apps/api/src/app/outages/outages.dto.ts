@@ -16,17 +16,15 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsTokyoDate } from '../common/validators';
+import { IsTokyoDate, IsInstant } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
-const instant = { strict: true, strictSeparator: true };
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 export class CreateOutageDto implements CreateOutageRequest {
@@ -45,12 +43,12 @@ export class CreateOutageDto implements CreateOutageRequest {
   kind!: OutageKind;
 
   @ApiProperty({ example: '2020-07-23T07:00:00+09:00' })
-  @IsISO8601(instant)
+  @IsInstant()
   startsAt!: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Empty while the outage is ongoing.' })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   endsAt?: string | null;
 
   @ApiProperty({ enum: PLATFORM_FUNCTIONS, isArray: true, description: 'The functions it stops.' })
@@ -91,12 +89,12 @@ export class UpdateOutageDto implements UpdateOutageRequest {
 
   @ApiPropertyOptional()
   @UnlessAbsent()
-  @IsISO8601(instant)
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'Set it to end the outage; null reopens it.' })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   endsAt?: string | null;
 
   @ApiPropertyOptional({ enum: PLATFORM_FUNCTIONS, isArray: true })

@@ -16,7 +16,6 @@ import type { UserAccount } from '../auth/user.entity';
 import { toSupportCase } from '../cases/case-row';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
-import { guardFreeText } from '../common/personal-data';
 import { FieldProblem, NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../common/problems';
 import { instantParam } from '../db/instants';
 import { WritePath } from '../db/write-path';
@@ -65,7 +64,6 @@ export class OutagesService {
 
   async create(dto: CreateOutageDto, user: UserAccount): Promise<Outage> {
     const note = cleanNote(dto.note);
-    guardFreeText({ note });
     const facts: OutageFacts = {
       system: dto.system,
       paymentServiceId: dto.paymentServiceId ?? null,
@@ -97,7 +95,6 @@ export class OutagesService {
   }
 
   async update(id: number, dto: UpdateOutageDto, user: UserAccount): Promise<Outage> {
-    guardFreeText({ note: dto.note });
     return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       const before = toOutage(entity);

@@ -7,7 +7,8 @@ import {
   type OutageSystem,
   type PlatformFunction,
 } from '@madoguchi/contracts';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../common/validators';
 
 export class CongestionQueryDto {
   @ApiPropertyOptional({
@@ -15,7 +16,7 @@ export class CongestionQueryDto {
     example: '2020-11-24T10:00:00+09:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   at?: string;
 }
 

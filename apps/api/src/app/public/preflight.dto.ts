@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../common/validators';
 
 export const PREFLIGHT_PROCEDURES = ['reservation', 'application', 'both'] as const;
 export const CERTIFICATE_STATUSES = ['valid', 'expired', 'not_issued'] as const;
 export const PIN_STATES = ['known', 'forgotten', 'locked'] as const;
-
-const instant = { strict: true, strictSeparator: true };
 
 export class CertificateDto {
   @ApiProperty({ enum: CERTIFICATE_STATUSES })
@@ -15,14 +14,14 @@ export class CertificateDto {
 
   @ApiPropertyOptional({ description: 'When the certificate was last renewed or issued onto the card (ISO 8601).' })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   issuedOrRenewedAt?: string | null;
 }
 
 export class PreflightDto {
   @ApiPropertyOptional({ description: 'The moment to check (ISO 8601); defaults to now.' })
   @IsOptional()
-  @IsISO8601(instant)
+  @IsInstant()
   at?: string;
 
   @ApiProperty({ enum: PREFLIGHT_PROCEDURES })

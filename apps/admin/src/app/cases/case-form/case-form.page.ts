@@ -52,8 +52,9 @@ import {
   REPRESENTATIVES,
   type SupportCase,
 } from '@madoguchi/contracts';
+import { looksLikePin, PIN_WARNING } from '@madoguchi/rules';
 import { catchError, map, of, switchMap } from 'rxjs';
-import { validDateTime } from '../../core/forms/validators';
+import { noMyNumber, validDateTime } from '../../core/forms/validators';
 import { ApiError } from '../../core/http/api-error';
 import { errorText } from '../../core/http/error-text';
 import { fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput, type TranslationKey } from '../../core/i18n';
@@ -122,7 +123,7 @@ export class CaseFormPage {
     completed: this.fb.group({ reservation: false, application: false }, { validators: recordRule('completed') }),
     alreadyReserved: this.fb.control(false, recordRule('alreadyReserved')),
     reason: this.fb.control<ReasonCode | null>(null, [Validators.required, recordRule('reason')]),
-    note: this.fb.control('', recordRule('note')),
+    note: this.fb.control('', [recordRule('note'), noMyNumber]),
   });
 
   /** The form's value after `applyRules` has had its say (pre-filled times, ticked steps). */
@@ -133,6 +134,8 @@ export class CaseFormPage {
     const { status, procedure, alreadyReserved } = this.value();
     return applicableFields(status, procedure, alreadyReserved);
   });
+  /** A note that seems to hold a PIN or password is warned about before it is saved, not refused. */
+  protected readonly pinWarning = computed(() => (looksLikePin(this.value().note) ? this.i18n.label(PIN_WARNING) : ''));
   /** Where the chosen reason sends the citizen (市民課, the payment service…), to tell them before they go. */
   protected readonly referral = computed(() => {
     const reason = this.value().reason;
