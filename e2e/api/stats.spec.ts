@@ -172,7 +172,7 @@ describe('manager statistics', () => {
       handleMinutes: { median: 7.7, p90: 20 },
       byProcedure: { reservation: 1, application: 3, both: 2, inquiry: 1 },
       byReason: { ...zeroReasons, pin_locked: 1, service_items_missing: 1 },
-      duringOutages: { cases: 0, platformMaintenance: 0 },
+      duringOutages: { cases: 0, turnedAway: 0 },
       returned: { followUps: 0, succeeded: 0 },
     });
     expect(week.byPaymentService.slice(0, 2)).toEqual([
@@ -215,7 +215,7 @@ describe('manager statistics', () => {
       handleMinutes: { median: null, p90: null },
       byProcedure: { reservation: 0, application: 0, both: 0, inquiry: 0 },
       byReason: zeroReasons,
-      duringOutages: { cases: 0, platformMaintenance: 0 },
+      duringOutages: { cases: 0, turnedAway: 0 },
       returned: { followUps: 0, succeeded: 0 },
     });
     expect(empty.previous).toMatchObject({ from: '2018-12-01', to: '2018-12-31', total: 0 });
@@ -375,7 +375,7 @@ describe('manager statistics', () => {
           affects: ['reservation'],
           cases: 2,
           notCompleted: 1,
-          platformMaintenance: 1,
+          turnedAway: 1,
           cameBack: 1,
           cameBackCompleted: 1,
         },
@@ -400,12 +400,12 @@ describe('manager statistics', () => {
     it('counts the cases during outages and the return visits in the summary', async () => {
       expect(await summary('2020-11-18', '2020-11-18')).toMatchObject({
         total: 4,
-        duringOutages: { cases: 2, platformMaintenance: 1 },
+        duringOutages: { cases: 2, turnedAway: 1 },
         returned: { followUps: 0, succeeded: 0 },
       });
       expect(await summary('2020-11-20', '2020-11-20')).toMatchObject({
         total: 2,
-        duringOutages: { cases: 0, platformMaintenance: 0 },
+        duringOutages: { cases: 0, turnedAway: 0 },
         returned: { followUps: 2, succeeded: 1 },
       });
     });

@@ -72,7 +72,7 @@ describe('a manager recording a platform outage, and what the counter sees of it
 
     await page.getByRole('button', { name: '影響したケース' }).click();
     const panel = page.getByRole('cell').filter({ hasText: 'の間に受け付けたケース' });
-    await panel.getByText('1件(うちメンテナンスで未完了 0件)').waitFor();
+    await panel.getByText('1件(うち停止で完了できず 0件)').waitFor();
     expect(
       await panel
         .getByRole('row')

@@ -32,7 +32,7 @@ export function freePort() {
   });
 }
 
-async function waitFor(url, child, output) {
+export async function waitFor(url, child, output) {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
@@ -46,7 +46,7 @@ async function waitFor(url, child, output) {
   }
 }
 
-function startProcess(args, env) {
+export function startProcess(args, env) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

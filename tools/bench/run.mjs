@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { runIngestBenchmark } from './ingest.mjs';
+import { runSignInFlood } from './sign-in-flood.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,6 +27,15 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
+const flood = await runSignInFlood(smoke ? { seconds: 1, flooders: 4 } : { seconds: 10, flooders: 32 });
+const floodLines = [
+  `Sign-in flood: a public route (GET /api/calendar, 16 connections) alone and during wrong passwords from 200 addresses`,
+  `  alone                 ${flood.alone.requestsPerSecond.toLocaleString('en')} req/s   p99 ${flood.alone.p99} ms`,
+  `  during the flood      ${flood.during.requestsPerSecond.toLocaleString('en')} req/s   p99 ${flood.during.p99} ms`,
+  `  sign-ins answered     ${JSON.stringify(flood.signIns)}`,
+];
+process.stdout.write(`${floodLines.join('\n')}\n`);
+
 if (!smoke) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const section = `<!-- ingest:start (written by npm run bench) -->
@@ -45,8 +55,25 @@ Durability: ${cases.acknowledgedTotal.toLocaleString('en')} cases acknowledged, 
 the file by a fresh connection after the server stopped.
 
 <!-- ingest:end -->`;
+  const floodSection = `<!-- flood:start (written by npm run bench) -->
+
+Measured on ${new Date().toISOString().slice(0, 10)}: \`GET /api/calendar\` with 16 connections for ${ingest.seconds} s, alone and while
+32 clients send wrong passwords from 200 loopback addresses (each address is throttled after 10 failures a minute).
+
+| public route | requests/s | p99 |
+| --- | ---: | ---: |
+| alone | ${flood.alone.requestsPerSecond.toLocaleString('en')} | ${flood.alone.p99} ms |
+| during the flood | ${flood.during.requestsPerSecond.toLocaleString('en')} | ${flood.during.p99} ms |
+
+Sign-ins answered during the flood, by status: ${Object.entries(flood.signIns)
+    .map(([status, count]) => `${status}: ${count.toLocaleString('en')}`)
+    .join(', ')} (401 wrong password, 429 throttled, 503 hashing queue full).
+
+<!-- flood:end -->`;
   const path = resolve(ROOT, 'docs/benchmarks.md');
-  const doc = readFileSync(path, 'utf8').replace(/<!-- ingest:start[\s\S]*?<!-- ingest:end -->/, section);
+  const doc = readFileSync(path, 'utf8')
+    .replace(/<!-- ingest:start[\s\S]*?<!-- ingest:end -->/, section)
+    .replace(/<!-- flood:start[\s\S]*?<!-- flood:end -->/, floodSection);
   writeFileSync(path, doc);
   execFileSync(process.execPath, [resolve(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--write', path]);
   process.stdout.write('Written to docs/benchmarks.md\n');

@@ -12,3 +12,4 @@ export * from './lib/guards';
 export * from './lib/case-record';
 export * from './lib/preflight';
 export * from './lib/follow-up-code';
+export * from './lib/outage-cost';

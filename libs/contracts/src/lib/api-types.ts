@@ -320,7 +320,7 @@ export interface ActiveOutages {
 /** The cases that arrived during an outage. */
 export interface OutageCasesPage extends Page<SupportCase> {
   outage: Outage;
-  /** Of `total`, how many ended not completed because of platform maintenance. */
+  /** Of `total`, how many this outage turned away (the rules library's `turnedAwayBy`). */
   turnedAway: number;
 }
 

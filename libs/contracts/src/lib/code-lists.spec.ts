@@ -42,7 +42,8 @@ describe('code lists', () => {
     }
   });
 
-  it('has exactly the reason codes of DOMAIN.md, each naming itself', () => {
+  // DOMAIN.md's list, with the payment service's own outage that the one definition of outage cost needs (issue 10).
+  it('has exactly the reason codes of DOMAIN.md and the payment service outage, each naming itself', () => {
     expect(REASON_CODES).toEqual([
       'cert_wait_24h',
       'cert_expired',
@@ -56,6 +57,7 @@ describe('code lists', () => {
       'service_items_missing',
       'platform_maintenance',
       'terminal_fault',
+      'payment_service_down',
       'other',
     ]);
     for (const code of REASON_CODES) expect(REASONS[code].code).toBe(code);

@@ -52,6 +52,7 @@ export const REASON_CODES = [
   'service_items_missing',
   'platform_maintenance',
   'terminal_fault',
+  'payment_service_down',
   'other',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -149,6 +150,13 @@ export const REASONS: Readonly<Record<ReasonCode, ReasonDefinition>> = {
     code: 'terminal_fault',
     ja: '端末の不具合',
     en: 'Terminal fault',
+    referTo: null,
+    needsCitizenAction: false,
+  },
+  payment_service_down: {
+    code: 'payment_service_down',
+    ja: '決済サービス側の障害・停止',
+    en: 'Payment service down',
     referTo: null,
     needsCitizenAction: false,
   },

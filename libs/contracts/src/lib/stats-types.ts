@@ -41,7 +41,11 @@ export interface StatsPeriodSummary {
   /** Every active service, and any inactive one with cases; most completions first. */
   byPaymentService: PaymentServiceOutcomes[];
   /** Cases that arrived while any recorded outage was going on, and of those the ones ended `platform_maintenance`. */
-  duringOutages: { cases: number; platformMaintenance: number };
+  /**
+   * Cases that arrived during any outage, and of them those an outage turned away: arrived during it, needed a
+   * function it stopped, and ended not completed for the reason it explains (`turnedAwayBy` in the rules library).
+   */
+  duringOutages: { cases: number; turnedAway: number };
   /** Visits in the period that follow up an earlier one (by its slip's code), and of those the completed. */
   returned: { followUps: number; succeeded: number };
 }
@@ -93,8 +97,11 @@ export interface OutageImpact {
   /** Cases that arrived during the outage (the whole outage, even where it runs past the range). */
   cases: number;
   notCompleted: number;
-  /** Of `cases`, those ended not completed with `platform_maintenance`. */
-  platformMaintenance: number;
+  /**
+   * Of `cases`, those this outage turned away: needed a function it stopped and ended not completed for the reason
+   * it explains (platform_maintenance, terminal_fault or payment_service_down for its own service).
+   */
+  turnedAway: number;
   /** Of the not completed, those whose citizen came back later (a follow-up visit links to them). */
   cameBack: number;
   /** Of `cameBack`, those whose return visit completed. */

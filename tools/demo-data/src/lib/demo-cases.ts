@@ -426,6 +426,7 @@ const FAILURE_MINUTES: Readonly<Record<ReasonCode, number>> = {
   service_items_missing: 8,
   platform_maintenance: 3,
   terminal_fault: 5,
+  payment_service_down: 6,
   other: 9,
 };
 
@@ -522,7 +523,13 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
   const service = applying ? (draft.service ?? SERVICES.atSpot.pick(random)) : null;
   if (service && outageAt(start, 'payment_service', ['application'], service)) {
     // Only the link to the service failed: a `both` case has its reservation.
-    return failure('other', service, PAYMENT_OUTAGE_NOTE, random, procedure === 'both' ? ['reservation'] : []);
+    return failure(
+      'payment_service_down',
+      service,
+      PAYMENT_OUTAGE_NOTE,
+      random,
+      procedure === 'both' ? ['reservation'] : [],
+    );
   }
   const alreadyReserved = procedure === 'both' && random.chance(0.12);
   const minutes = random.logNormal(COMPLETED_MINUTES[procedure] * AGE_PACE[draft.ageBand], 0.3);

@@ -316,7 +316,7 @@ export class DashboardPage {
         when: outageSpan(outage.startsAt, outage.endsAt, lang, this.i18n.translate('report.ongoing')),
         system: outage.paymentServiceName ?? this.i18n.label(OUTAGE_SYSTEM_LABELS[outage.system]),
         cases: outage.cases,
-        turnedAway: outage.platformMaintenance,
+        turnedAway: outage.turnedAway,
         cameBack: outage.cameBack,
         days: outageDays(outage.startsAt, outage.endsAt ?? outage.startsAt),
       }));

@@ -7,7 +7,7 @@ const period = (overrides: Partial<StatsPeriodSummary>): StatsPeriodSummary =>
     completionRate: null,
     waitMinutes: { median: null, p90: null },
     handleMinutes: { median: null, p90: null },
-    duringOutages: { cases: 0, platformMaintenance: 0 },
+    duringOutages: { cases: 0, turnedAway: 0 },
     returned: { followUps: 0, succeeded: 0 },
     ...overrides,
   }) as StatsPeriodSummary;
@@ -27,7 +27,7 @@ describe('the dashboard’s key figures', () => {
 
   it('gives the outage and return-visit tiles their context figure', () => {
     const tiles = kpis(
-      period({ duringOutages: { cases: 12, platformMaintenance: 5 }, returned: { followUps: 9, succeeded: 7 } }),
+      period({ duringOutages: { cases: 12, turnedAway: 5 }, returned: { followUps: 9, succeeded: 7 } }),
       period({}),
     );
     expect(tiles.find((tile) => tile.key === 'duringOutages')).toMatchObject({ value: 12, detail: 5 });

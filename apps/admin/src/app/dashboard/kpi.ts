@@ -27,7 +27,7 @@ export function kpis(now: StatsPeriodSummary, before: StatsPeriodSummary): Kpi[]
       unit: 'cases',
       value: now.duringOutages.cases,
       previous: before.duringOutages.cases,
-      detail: now.duringOutages.platformMaintenance,
+      detail: now.duringOutages.turnedAway,
     },
     {
       key: 'returned',

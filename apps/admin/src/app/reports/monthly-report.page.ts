@@ -225,7 +225,7 @@ export class MonthlyReportPage {
       when: outageSpan(outage.startsAt, outage.endsAt, lang, this.i18n.translate('report.ongoing')),
       system: outage.paymentServiceName ?? this.i18n.label(OUTAGE_SYSTEM_LABELS[outage.system]),
       cases: this.i18n.number(outage.cases),
-      turnedAway: this.i18n.number(outage.platformMaintenance),
+      turnedAway: this.i18n.number(outage.turnedAway),
       cameBack: this.i18n.number(outage.cameBack),
     }));
   });

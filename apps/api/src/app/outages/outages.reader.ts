@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OutageWindow } from '@madoguchi/rules';
+import {
+  type CostedCase,
+  type CostedOutage,
+  REASON_OF_OUTAGE,
+  turnedAwayBy,
+  type OutageWindow,
+} from '@madoguchi/rules';
 import { Brackets, DataSource } from 'typeorm';
+import { SupportCaseEntity } from '../cases/support-case.entity';
 import { instantParam } from '../db/instants';
 import { OutageEntity } from './outage.entity';
 
@@ -13,6 +20,12 @@ export const toOutageWindow = (o: OutageEntity): OutageWindow => ({
     ...(o.affectsApplication ? (['application'] as const) : []),
   ],
   system: o.system,
+});
+
+export const toCostedOutage = (o: OutageEntity): CostedOutage => ({
+  ...toOutageWindow(o),
+  system: o.system,
+  paymentServiceId: o.paymentServiceId,
 });
 
 /** Reads recorded outages as the rules library sees them. */
@@ -39,5 +52,53 @@ export class OutagesReader {
       .orderBy('o.startsAt', 'ASC')
       .getMany();
     return rows.map(toOutageWindow);
+  }
+
+  /**
+   * How many cases the outages turned away, by the one definition in the rules library (`turnedAwayBy`), each case
+   * counted once however many outages explain it; an ongoing outage runs to `now`, and with `within` only the part
+   * of each outage inside it counts. Only cases that could count (not completed, for a reason an outage explains,
+   * arrived while one ran) are read.
+   */
+  async turnedAway(
+    outages: readonly OutageEntity[],
+    options: { now?: Date; within?: { start: Date; end: Date } } = {},
+  ): Promise<number> {
+    const now = options.now ?? new Date();
+    const windows = outages
+      .map((o): CostedOutage => {
+        const start = Math.max(o.startsAt.getTime(), options.within?.start.getTime() ?? -Infinity);
+        const end = Math.min((o.endsAt ?? now).getTime(), options.within?.end.getTime() ?? Infinity);
+        return { ...toCostedOutage(o), startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
+      })
+      .filter((w) => (w.endsAt as string) > w.startsAt);
+    if (!windows.length) return 0;
+    const cases = await this.dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.arrivedAt', 'c.status', 'c.reason', 'c.procedure', 'c.alreadyReserved', 'c.paymentServiceId'])
+      .where('c.status = :notCompleted', { notCompleted: 'not_completed' })
+      .andWhere('c.reason IN (:...reasons)', { reasons: [...new Set(windows.map((w) => REASON_OF_OUTAGE[w.system]))] })
+      .andWhere(
+        new Brackets((any) => {
+          windows.forEach((w, i) =>
+            any.orWhere(`(c.arrivedAt >= :start${i} AND c.arrivedAt < :end${i})`, {
+              [`start${i}`]: instantParam(this.dataSource, new Date(w.startsAt)),
+              [`end${i}`]: instantParam(this.dataSource, new Date(w.endsAt as string)),
+            }),
+          );
+        }),
+      )
+      .getMany();
+    return cases
+      .map((c): CostedCase => ({
+        arrivedAt: c.arrivedAt.toISOString(),
+        status: c.status,
+        reason: c.reason,
+        procedure: c.procedure,
+        alreadyReserved: c.alreadyReserved,
+        paymentServiceId: c.paymentServiceId,
+      }))
+      .filter((c) => windows.some((w) => turnedAwayBy(w, c))).length;
   }
 }

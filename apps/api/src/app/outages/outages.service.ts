@@ -20,6 +20,7 @@ import { FieldProblem, NotFoundProblem, StaleVersionProblem, ValidationProblem }
 import { instantParam } from '../db/instants';
 import { WritePath } from '../db/write-path';
 import { OutageEntity } from './outage.entity';
+import { OutagesReader } from './outages.reader';
 import { CreateOutageDto, ListOutagesQueryDto, OutageCasesQueryDto, UpdateOutageDto } from './outages.dto';
 
 export const toOutage = (o: OutageEntity): Outage => ({
@@ -60,6 +61,7 @@ export class OutagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WritePath,
     private readonly audit: AuditService,
+    private readonly reader: OutagesReader,
   ) {}
 
   async create(dto: CreateOutageDto, user: UserAccount): Promise<Outage> {
@@ -195,10 +197,7 @@ export class OutagesService {
         .skip((page - 1) * pageSize)
         .take(pageSize)
         .getManyAndCount(),
-      during()
-        .andWhere('c.reason = :reason', { reason: 'platform_maintenance' })
-        .andWhere('c.status = :status', { status: 'not_completed' })
-        .getCount(),
+      this.reader.turnedAway([outage]),
     ]);
     return { outage: toOutage(outage), items: items.map(toSupportCase), total, page, pageSize, turnedAway };
   }

@@ -72,8 +72,11 @@ export class DuringOutagesDto {
   @ApiProperty({ description: 'Cases that arrived while any recorded outage was going on (each counted once).' })
   cases!: number;
 
-  @ApiProperty({ description: 'Of those, the ones ended not completed with `platform_maintenance`.' })
-  platformMaintenance!: number;
+  @ApiProperty({
+    description:
+      'Of those, the ones an outage turned away: needed a function it stopped and ended not completed for the reason it explains.',
+  })
+  turnedAway!: number;
 }
 
 export class ReturnedDto {
@@ -172,8 +175,11 @@ export class OutageImpactDto implements OutageImpact {
   @ApiProperty({ description: 'Cases that arrived during the whole outage, even where it runs past the range.' })
   cases!: number;
   @ApiProperty() notCompleted!: number;
-  @ApiProperty({ description: 'Of `cases`, those ended not completed with `platform_maintenance`.' })
-  platformMaintenance!: number;
+  @ApiProperty({
+    description:
+      'Of `cases`, those this outage turned away: needed a function it stopped and ended not completed for the reason it explains (platform_maintenance, terminal_fault, or payment_service_down for its own service).',
+  })
+  turnedAway!: number;
   @ApiProperty({ description: 'Of `cases`, those a later visit follows up (the citizen came back).' })
   cameBack!: number;
   @ApiProperty({ description: 'Of `cameBack`, those whose return visit completed.' })

@@ -20,6 +20,7 @@ import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { ValidationProblem } from '../common/problems';
 import { instantParam } from '../db/instants';
+import { OutagesReader } from '../outages/outages.reader';
 import { Bin, medianAndP90, minutesDistribution, minutesOneDecimal } from './percentiles';
 import { InstantRange, mergeSpans, StatsQueries, tokyoDaysRange } from './stats-queries';
 import { cellOfWeekdayHour, dateOfDayIndex, dayIndexOfDate } from './tokyo-clock';
@@ -55,7 +56,10 @@ const rate = (part: number, whole: number): number | null =>
 
 @Injectable()
 export class StatsService {
-  constructor(private readonly queries: StatsQueries) {}
+  constructor(
+    private readonly queries: StatsQueries,
+    private readonly outageReader: OutagesReader,
+  ) {}
 
   async summary(query: StatsRangeQuery): Promise<StatsSummary> {
     const days = rangeDays(query);
@@ -161,6 +165,7 @@ export class StatsService {
     const impacts: OutageImpact[] = [];
     for (const outage of outages) {
       const figures = await this.outageFigures({ start: outage.startsAt, end: outage.endsAt ?? now });
+      const turnedAway = await this.outageReader.turnedAway([outage], { now });
       impacts.push({
         id: outage.id,
         system: outage.system,
@@ -174,6 +179,7 @@ export class StatsService {
           ...(outage.affectsApplication ? (['application'] as const) : []),
         ],
         ...figures,
+        turnedAway,
       });
     }
     return impacts;
@@ -234,21 +240,23 @@ export class StatsService {
       .sort((a, b) => b.completed - a.completed || b.notCompleted - a.notCompleted || a.name.localeCompare(b.name));
   }
 
-  /** Cases that arrived while any outage was going on (overlapping outages merged, so none counts twice). */
+  /**
+   * Cases that arrived while any outage was going on (overlapping outages merged, so none counts twice), and of them
+   * those an outage turned away, by the rules' one definition.
+   */
   private async duringOutages(range: InstantRange): Promise<StatsPeriodSummary['duringOutages']> {
     const outages = await this.queries.outagesOverlapping(range);
     const spans = mergeSpans(
       outages.map((o) => ({ start: o.startsAt, end: o.endsAt ?? range.end })),
       range,
     );
-    if (!spans.length) return { cases: 0, platformMaintenance: 0 };
+    if (!spans.length) return { cases: 0, turnedAway: 0 };
     const row = await this.queries
       .arrivedWithin(range, spans)
       .select('COUNT(*)', 'cases')
-      .addSelect('SUM(CASE WHEN c.reason = :maintenance THEN 1 ELSE 0 END)', 'platformMaintenance')
-      .setParameter('maintenance', 'platform_maintenance')
-      .getRawOne<{ cases: unknown; platformMaintenance: unknown }>();
-    return { cases: n(row?.cases), platformMaintenance: n(row?.platformMaintenance) };
+      .getRawOne<{ cases: unknown }>();
+    // Only the part of each outage inside the period counts, like the cases above.
+    return { cases: n(row?.cases), turnedAway: await this.outageReader.turnedAway(outages, { within: range }) };
   }
 
   /** Return visits that arrived in the range: cases linked to an earlier visit by the follow-up code on its slip. */
@@ -266,7 +274,7 @@ export class StatsService {
   /** What the cases that arrived during one outage became, and whether their citizens came back. */
   private async outageFigures(
     span: InstantRange,
-  ): Promise<Pick<OutageImpact, 'cases' | 'notCompleted' | 'platformMaintenance' | 'cameBack' | 'cameBackCompleted'>> {
+  ): Promise<Pick<OutageImpact, 'cases' | 'notCompleted' | 'cameBack' | 'cameBackCompleted'>> {
     const dataSource = this.queries.dataSource;
     const followUp = (completedOnly: boolean) => {
       const qb = dataSource
@@ -282,17 +290,15 @@ export class StatsService {
       .createQueryBuilder('c')
       .select('COUNT(*)', 'cases')
       .addSelect('SUM(CASE WHEN c.status = :notCompleted THEN 1 ELSE 0 END)', 'notCompleted')
-      .addSelect('SUM(CASE WHEN c.reason = :maintenance THEN 1 ELSE 0 END)', 'platformMaintenance')
       .addSelect(`SUM(CASE WHEN ${followUp(false)} THEN 1 ELSE 0 END)`, 'cameBack')
       .addSelect(`SUM(CASE WHEN ${followUp(true)} THEN 1 ELSE 0 END)`, 'cameBackCompleted')
       .where('c.arrivedAt >= :outageStart', { outageStart: instantParam(dataSource, span.start) })
       .andWhere('c.arrivedAt < :outageEnd', { outageEnd: instantParam(dataSource, span.end) })
-      .setParameters({ notCompleted: 'not_completed', maintenance: 'platform_maintenance', completed: 'completed' })
+      .setParameters({ notCompleted: 'not_completed', completed: 'completed' })
       .getRawOne<Record<string, unknown>>();
     return {
       cases: n(row?.['cases']),
       notCompleted: n(row?.['notCompleted']),
-      platformMaintenance: n(row?.['platformMaintenance']),
       cameBack: n(row?.['cameBack']),
       cameBackCompleted: n(row?.['cameBackCompleted']),
     };

@@ -344,7 +344,7 @@ export const en: Dictionary = {
     showCases: 'Cases hit',
     hideCases: 'Close',
     casesTitle: 'Cases received during #{id}',
-    casesTotal: '{total} cases ({turnedAway} not completed because of maintenance)',
+    casesTotal: '{total} cases ({turnedAway} turned away by it)',
     casesEmpty: 'No case arrived during this outage',
     empty: 'Nothing recorded in this period',
     created: 'Recorded #{id}',
@@ -574,6 +574,8 @@ export const en: Dictionary = {
     outageSystem: 'System',
     outageCases: 'Arrived during it',
     outageTurnedAway: 'Turned away by it',
+    turnedAwayDefinition:
+      '"Turned away" counts cases that arrived during the outage, needed a function it stopped, and ended not completed for the reason it explains (MyKey Platform maintenance, a terminal fault, or that payment service being down).',
     outageCameBack: 'Came back later',
     ongoing: 'ongoing',
     noOutages: 'No outage was recorded this month.',
