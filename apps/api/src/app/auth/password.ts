@@ -4,10 +4,10 @@ import { DomainProblem } from '../common/problems';
 // OWASP's scrypt floor: N=2^17, r=8, p=1, or the same work as N=2^16, r=8, p=2, which needs half the memory (64 MiB).
 const PARAMS = { N: 2 ** 16, r: 8, p: 2 };
 const KEY_LENGTH = 32;
-// Hashes run on Node's thread pool (4 threads); two at most leave the rest to files and everything else.
-const MAX_HASHING = 2;
+// One hash at a time: on a 2-core server a second would take the core that serves every other request.
+const MAX_HASHING = 1;
 // Beyond this many waiting, a flood is answered at once instead of queueing for minutes.
-const MAX_WAITING = 32;
+const MAX_WAITING = 16;
 
 export class HashingBusyProblem extends DomainProblem {
   constructor() {
