@@ -1,4 +1,4 @@
-import { turnedAwayBy, turnedAwayCount, type CostedCase, type CostedOutage } from './outage-cost';
+import { reasonsOfOutagesNow, turnedAwayBy, turnedAwayCount, type CostedCase, type CostedOutage } from './outage-cost';
 
 // The terminal fault of Tue 8 Sep 2020, 10:00–11:00 in Tokyo, stopping both functions.
 const terminal: CostedOutage = {
@@ -80,5 +80,22 @@ describe('turnedAwayBy: what an outage cost', () => {
       turnedAway({ arrivedAt: '2020-09-08T03:00:00.000Z' }),
     ];
     expect(turnedAwayCount(terminal, cases)).toBe(15);
+  });
+});
+
+describe('reasonsOfOutagesNow: what the finish dialog offers first', () => {
+  const both = { procedure: 'both' as const, alreadyReserved: false, paymentServiceId: 7 };
+  it('offers the reasons of the outages running now that stop what the case needs', () => {
+    expect(reasonsOfOutagesNow([platform, terminal, service7], both, during)).toEqual([
+      'platform_maintenance',
+      'terminal_fault',
+      'payment_service_down',
+    ]);
+  });
+  it('leaves out outages that are over, that stop nothing it needs, or that are another service', () => {
+    expect(reasonsOfOutagesNow([terminal], both, '2020-09-08T02:00:00.000Z')).toEqual([]);
+    expect(reasonsOfOutagesNow([platform], { ...both, procedure: 'application' }, during)).toEqual([]);
+    expect(reasonsOfOutagesNow([service7], { ...both, paymentServiceId: 8 }, during)).toEqual([]);
+    expect(reasonsOfOutagesNow([terminal], { ...both, procedure: 'inquiry' }, during)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { CaseStatus, OutageSystem, Procedure, ReasonCode } from '@madoguchi/contracts';
 import { functionsOf } from './case-record';
 import { outageCovers, type OutageWindow } from './outages';
+import type { InstantInput } from './time';
 
 /** The reason a case records when this system's outage is what stopped it. */
 export const REASON_OF_OUTAGE: Readonly<Record<OutageSystem, ReasonCode>> = {
@@ -40,4 +41,23 @@ export function turnedAwayBy(outage: CostedOutage, c: CostedCase): boolean {
 /** How many of `cases` an outage turned away. */
 export function turnedAwayCount(outage: CostedOutage, cases: readonly CostedCase[]): number {
   return cases.filter((c) => turnedAwayBy(outage, c)).length;
+}
+
+/**
+ * The reasons to offer first when a case ends not completed at `now`: those of the outages running then that stop a
+ * function the case needs (a payment service's only for its own applicants), so that the cost is recorded as such.
+ */
+export function reasonsOfOutagesNow(
+  outages: readonly CostedOutage[],
+  c: Pick<CostedCase, 'procedure' | 'alreadyReserved' | 'paymentServiceId'>,
+  now: InstantInput,
+): ReasonCode[] {
+  const needed = functionsOf(c.procedure, c.alreadyReserved);
+  const stopping = outages.filter(
+    (o) =>
+      outageCovers(o, now) &&
+      o.affects.some((f) => needed.includes(f)) &&
+      (o.system !== 'payment_service' || o.paymentServiceId === c.paymentServiceId),
+  );
+  return [...new Set(stopping.map((o) => REASON_OF_OUTAGE[o.system]))];
 }

@@ -7,6 +7,7 @@ import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 import {
   type FinishCaseRequest,
+  type Outage,
   type PaymentService,
   PROBLEM_TYPE_PREFIX,
   type SupportCase,
@@ -56,7 +57,7 @@ describe('FinishCaseDialog', () => {
   let http: HttpTestingController;
   let close: jest.Mock<void, [FinishCaseResult?]>;
 
-  function open(supportCase: SupportCase = IN_SERVICE): void {
+  function open(supportCase: SupportCase = IN_SERVICE, activeOutages: Outage[] = []): void {
     close = jest.fn();
     TestBed.configureTestingModule({
       imports: [FinishCaseDialog],
@@ -64,7 +65,10 @@ describe('FinishCaseDialog', () => {
         provideRouter([]),
         provideHttpClient(withInterceptors([apiInterceptor])),
         provideHttpClientTesting(),
-        { provide: MAT_DIALOG_DATA, useValue: { supportCase, paymentServices: SERVICES } satisfies FinishCaseData },
+        {
+          provide: MAT_DIALOG_DATA,
+          useValue: { supportCase, paymentServices: SERVICES, activeOutages } satisfies FinishCaseData,
+        },
         { provide: MatDialogRef, useValue: { close, afterOpened: () => of(undefined) } },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -105,6 +109,27 @@ describe('FinishCaseDialog', () => {
     });
     sent.flush({ ...IN_SERVICE, status: 'completed', version: 3 });
     expect(close).toHaveBeenCalledWith({ finished: expect.objectContaining({ status: 'completed' }) });
+  });
+
+  it('offers first the reason of an outage running now that stops what the case needs, and says it is on now', async () => {
+    const terminalDown: Outage = {
+      id: 5,
+      system: 'terminal',
+      paymentServiceId: null,
+      kind: 'unplanned',
+      startsAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+      endsAt: null,
+      affects: ['reservation', 'application'],
+      note: null,
+      version: 1,
+    };
+    open(IN_SERVICE, [terminalDown]);
+    await fixture.whenStable();
+    await key(outcomeToggle(), '2');
+    const reason = host.querySelector<HTMLSelectElement>('select[name="reason"]') as HTMLSelectElement;
+    // The first option is "choose"; the terminal's reason comes right after it.
+    expect(reason.options[1]?.text).toBe('端末の不具合【停止中】');
+    expect(Array.from(reason.options).filter((o) => o.text.includes('停止中'))).toHaveLength(1);
   });
 
   it('asks for a reason when not completed, in the shared rules’ words, before sending anything', async () => {

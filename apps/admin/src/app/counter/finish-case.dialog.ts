@@ -17,6 +17,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
+  type Outage,
   type PaymentService,
   PLATFORM_FUNCTION_LABELS,
   PLATFORM_FUNCTIONS,
@@ -27,7 +28,7 @@ import {
   REFERRAL_LABELS,
   type SupportCase,
 } from '@madoguchi/contracts';
-import { type CaseRecordProblem, looksLikePin, PIN_WARNING } from '@madoguchi/rules';
+import { type CaseRecordProblem, looksLikePin, PIN_WARNING, reasonsOfOutagesNow } from '@madoguchi/rules';
 import { ReplaySubject, take } from 'rxjs';
 import { ApiError, isProblemType, staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
@@ -48,6 +49,8 @@ import {
 export interface FinishCaseData {
   supportCase: SupportCase;
   paymentServices: readonly PaymentService[];
+  /** Outages running now: the reasons they explain are offered first. */
+  activeOutages?: readonly Outage[];
 }
 
 /** The case as recorded, or the case as it is now when the screen was stale and it can no longer be finished. */
@@ -93,7 +96,19 @@ export class FinishCaseDialog {
   protected readonly stepLabels = PLATFORM_FUNCTION_LABELS;
   protected readonly procedureLabels = PROCEDURE_LABELS;
   protected readonly reasons = REASONS;
-  protected readonly reasonCodes = REASON_CODES;
+  /** Every reason, those of the outages now stopping what this case needs first (they are what it cost). */
+  protected readonly outageReasons = computed(() => {
+    const c = this.supportCase();
+    return reasonsOfOutagesNow(
+      this.data.activeOutages ?? [],
+      { ...c, paymentServiceId: this.value().paymentServiceId ?? c.paymentServiceId },
+      new Date(),
+    );
+  });
+  protected readonly reasonCodes = computed(() => [
+    ...this.outageReasons(),
+    ...REASON_CODES.filter((code) => !this.outageReasons().includes(code)),
+  ]);
   protected readonly paymentServices = this.data.paymentServices;
 
   /** The case as this dialog knows it; replaced when staff load the current one after a stale answer. */
@@ -163,7 +178,8 @@ export class FinishCaseDialog {
 
   protected reasonOption(code: ReasonCode): string {
     const reason = REASONS[code];
-    const label = this.i18n.label(reason);
+    const label =
+      this.i18n.label(reason) + (this.outageReasons().includes(code) ? this.i18n.translate('finish.outageNow') : '');
     return reason.referTo
       ? this.i18n.translate('finish.reasonOption', {
           reason: label,

@@ -26,6 +26,7 @@ import {
   type Channel,
   CHANNEL_LABELS,
   CHANNELS,
+  type Outage,
   type Procedure,
   PROCEDURE_LABELS,
   PROCEDURES,
@@ -192,6 +193,8 @@ export class QueueBoardPage {
     return ordered.find((c) => c.id === this.selectedId()) ?? ordered[0] ?? null;
   });
 
+  /** What the outage banner last heard is running, handed to the finish dialog. */
+  protected readonly activeOutages = signal<readonly Outage[]>([]);
   protected readonly paymentServices = toSignal(this.api.paymentServices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
@@ -319,7 +322,11 @@ export class QueueBoardPage {
   protected finish(c: SupportCase | null): void {
     if (!c) return this.say('counter.nothingSelected', {}, 'error');
     if (c.status !== 'in_service') return this.say('counter.onlyInService', {}, 'error');
-    const data: FinishCaseData = { supportCase: c, paymentServices: this.paymentServices() };
+    const data: FinishCaseData = {
+      supportCase: c,
+      paymentServices: this.paymentServices(),
+      activeOutages: this.activeOutages(),
+    };
     this.dialog
       .open<FinishCaseDialog, FinishCaseData, FinishCaseResult>(FinishCaseDialog, {
         data,

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, InjectionToken, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  InjectionToken,
+  input,
+  output,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type ActiveOutages,
@@ -62,6 +71,16 @@ export class OutageBanner {
     timer(0, this.pollMs).pipe(switchMap(() => this.api.active().pipe(catchError(() => of(null))))),
     { initialValue: null as ActiveOutages | null },
   );
+
+  /** The outages running now, each time the banner learns them: the counter offers their reasons first. */
+  readonly activeChange = output<readonly Outage[]>();
+
+  constructor() {
+    effect(() => {
+      const answer = this.outages();
+      if (answer) this.activeChange.emit(answer.active);
+    });
+  }
 
   protected readonly lines = computed(() => {
     const answer = this.outages();

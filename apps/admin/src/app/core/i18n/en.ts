@@ -266,6 +266,7 @@ export const en: Dictionary = {
     notCompleted: 'Not completed',
     steps: 'Completed steps',
     reasonOption: '{reason} (refer to: {place})',
+    outageNow: ' (outage now)',
     referral: 'Refer to: {place}',
     submit: 'Record',
     saving: 'Recording…',

@@ -264,6 +264,7 @@ export const ja = {
     notCompleted: '未完了',
     steps: '完了した手続',
     reasonOption: '{reason}(案内先: {place})',
+    outageNow: '【停止中】',
     referral: '案内先: {place}',
     submit: '記録する',
     saving: '記録中…',
