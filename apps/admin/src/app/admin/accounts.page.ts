@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { type Account, type Role, ROLE_LABELS, ROLES, type Site } from '@madoguchi/contracts';
 import { catchError, of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
+import { FieldErrorPipe } from '../core/forms/field-error.pipe';
 import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
@@ -24,7 +25,15 @@ interface AccountDialogData {
 /** Creates an account (with its first password) or changes one's name, role and site. */
 @Component({
   selector: 'mg-account-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ...I18N_PIPES],
+  imports: [
+    FieldErrorPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ...I18N_PIPES,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>
@@ -46,13 +55,7 @@ interface AccountDialogData {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'accounts.displayName' | t }}</mat-label>
           <input matInput formControlName="displayName" required />
-          <mat-error>
-            @if (form.controls.displayName.errors?.['record']; as refusal) {
-              {{ refusal | label }}
-            } @else {
-              {{ 'common.required' | t }}
-            }
-          </mat-error>
+          <mat-error>{{ form.controls.displayName.errors | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'accounts.role' | t }}</mat-label>

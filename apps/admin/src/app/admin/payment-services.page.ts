@@ -12,6 +12,7 @@ import {
   type PaymentServiceEntry,
   type PaymentServiceKind,
 } from '@madoguchi/contracts';
+import { FieldErrorPipe } from '../core/forms/field-error.pipe';
 import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
@@ -21,6 +22,7 @@ import { CatalogApi } from './catalog-api';
 @Component({
   selector: 'mg-payment-service-dialog',
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -42,13 +44,7 @@ import { CatalogApi } from './catalog-api';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'paymentServices.name' | t }}</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>
-            @if (form.controls.name.errors?.['record']; as refusal) {
-              {{ refusal | label }}
-            } @else {
-              {{ 'common.required' | t }}
-            }
-          </mat-error>
+          <mat-error>{{ form.controls.name.errors | fieldError }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'paymentServices.kind' | t }}</mat-label>
@@ -66,11 +62,7 @@ import { CatalogApi } from './catalog-api';
           <mat-label>{{ 'paymentServices.requiredItems' | t }}</mat-label>
           <textarea matInput formControlName="requiredItems" rows="3"></textarea>
           <mat-hint>{{ 'paymentServices.requiredItemsHint' | t }}</mat-hint>
-          <mat-error>
-            @if (form.controls.requiredItems.errors?.['record']; as refusal) {
-              {{ refusal | label }}
-            }
-          </mat-error>
+          <mat-error>{{ form.controls.requiredItems.errors | fieldError }}</mat-error>
         </mat-form-field>
         <mat-checkbox formControlName="active">{{ 'paymentServices.active' | t }}</mat-checkbox>
       </form>

@@ -5,6 +5,7 @@ import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angu
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Site } from '@madoguchi/contracts';
+import { FieldErrorPipe } from '../core/forms/field-error.pipe';
 import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
@@ -13,7 +14,15 @@ import { CatalogApi } from './catalog-api';
 /** Adds or renames a site (a counter of the desk). */
 @Component({
   selector: 'mg-site-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ...I18N_PIPES],
+  imports: [
+    FieldErrorPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ...I18N_PIPES,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data ? ('sites.editTitle' | t: { name: data.name }) : ('sites.newTitle' | t) }}</h2>
@@ -31,13 +40,7 @@ import { CatalogApi } from './catalog-api';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sites.name' | t }}</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>
-            @if (form.controls.name.errors?.['record']; as refusal) {
-              {{ refusal | label }}
-            } @else {
-              {{ 'common.required' | t }}
-            }
-          </mat-error>
+          <mat-error>{{ form.controls.name.errors | fieldError }}</mat-error>
         </mat-form-field>
       </form>
     </mat-dialog-content>

@@ -21,6 +21,7 @@ import {
   PLATFORM_FUNCTIONS,
 } from '@madoguchi/contracts';
 import { map } from 'rxjs';
+import { FieldErrorPipe } from '../core/forms/field-error.pipe';
 import { noMyNumber, validDateTime } from '../core/forms/validators';
 import { staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
@@ -37,6 +38,7 @@ export interface OutageFormData {
 @Component({
   selector: 'mg-outage-form-dialog',
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
@@ -113,11 +115,7 @@ export interface OutageFormData {
           <mat-label>{{ 'outages.note' | t }}</mat-label>
           <textarea matInput formControlName="note" rows="2"></textarea>
           <mat-hint>{{ 'caseForm.noteHint' | t }}</mat-hint>
-          <mat-error>
-            @if (form.controls.note.errors?.['record']; as refusal) {
-              {{ refusal | label }}
-            }
-          </mat-error>
+          <mat-error>{{ form.controls.note.errors | fieldError }}</mat-error>
         </mat-form-field>
       </form>
     </mat-dialog-content>
