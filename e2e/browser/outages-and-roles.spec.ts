@@ -108,4 +108,14 @@ describe('a manager recording a platform outage, and what the counter sees of it
     expect(await seriousViolations(page)).toEqual([]);
     await staff.screenshot('forbidden-tablet');
   });
+
+  it('says so at an address that is no screen, instead of opening the counter', async () => {
+    const { page } = staff;
+    await page.goto(`${server.baseUrl}/no-such-screen`);
+    await page.getByRole('heading', { name: 'ページが見つかりません' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/no-such-screen');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'はじめの画面へ' }).click();
+    await page.getByRole('heading', { name: '受付・対応ボード' }).waitFor();
+  });
 });

@@ -94,7 +94,12 @@ export const appRoutes: Route[] = [
         title: titleKey('forbidden.title'),
         loadComponent: () => import('./core/auth/forbidden.page').then((m) => m.ForbiddenPage),
       },
+      {
+        // An address that is no screen says so, rather than quietly opening the counter.
+        path: '**',
+        title: titleKey('notFound.title'),
+        loadComponent: () => import('./core/layout/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
-  { path: '**', redirectTo: '' },
 ];

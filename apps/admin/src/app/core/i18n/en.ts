@@ -364,6 +364,11 @@ export const en: Dictionary = {
     laterToday: 'Planned today: {system} ({affects}) {from}–{to}',
     untilUnknown: 'end unknown',
   },
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no screen at this address. Check the address, or choose from the menu.',
+    back: 'To the start screen',
+  },
   forbidden: {
     title: 'Not allowed',
     text: 'Your role may not use this screen.',

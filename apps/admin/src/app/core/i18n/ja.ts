@@ -362,6 +362,11 @@ export const ja = {
     laterToday: '本日の停止予定: {system}({affects}) {from}〜{to}',
     untilUnknown: '終了未定',
   },
+  notFound: {
+    title: 'ページが見つかりません',
+    text: 'このアドレスの画面はありません。アドレスを確かめるか、メニューから選んでください。',
+    back: 'はじめの画面へ',
+  },
   forbidden: {
     title: '権限がありません',
     text: 'この画面を使う権限がありません。',
