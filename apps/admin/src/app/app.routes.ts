@@ -92,13 +92,15 @@ export const appRoutes: Route[] = [
       {
         path: 'forbidden',
         title: titleKey('forbidden.title'),
-        loadComponent: () => import('./core/auth/forbidden.page').then((m) => m.ForbiddenPage),
+        data: { kind: 'forbidden' },
+        loadComponent: () => import('./core/layout/notice.page').then((m) => m.NoticePage),
       },
       {
         // An address that is no screen says so, rather than quietly opening the counter.
         path: '**',
         title: titleKey('notFound.title'),
-        loadComponent: () => import('./core/layout/not-found.page').then((m) => m.NotFoundPage),
+        data: { kind: 'notFound' },
+        loadComponent: () => import('./core/layout/notice.page').then((m) => m.NoticePage),
       },
     ],
   },
