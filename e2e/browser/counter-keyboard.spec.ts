@@ -42,6 +42,8 @@ describe('a staff member running the queue board from the keyboard', () => {
     await focusOn('不明');
     await page.keyboard.press('ArrowLeft');
     await focusOn('75歳以上');
+    // The choice shows as made before the next key, as with the procedure above.
+    await page.locator('[role=radio][aria-checked=true]', { hasText: '75歳以上' }).waitFor();
     await page.keyboard.press('Tab');
     await focusOn('窓口');
     await page.keyboard.press('Tab');

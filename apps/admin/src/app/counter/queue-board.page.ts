@@ -194,7 +194,10 @@ export class QueueBoardPage {
   });
 
   /** What the outage banner last heard is running, handed to the finish dialog. */
-  protected readonly activeOutages = signal<readonly Outage[]>([]);
+  protected readonly activeOutages = signal<readonly Outage[]>([], {
+    // Each poll brings a new list: only a real change may re-render the board under someone typing on it.
+    equal: (a, b) => a.length === b.length && a.every((o, i) => o.id === b[i]?.id && o.version === b[i]?.version),
+  });
   protected readonly paymentServices = toSignal(this.api.paymentServices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
