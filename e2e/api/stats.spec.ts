@@ -415,7 +415,9 @@ describe('manager statistics', () => {
     ['from=2021-11-10&to=2021-11-01', 'to'],
     ['to=2021-11-01', 'from'],
     ['from=2021-02-30&to=2021-03-01', 'from'],
-    ['from=2021-11-01&to=2021-11-02&staff=1', 'staff'],
+    ['from=2021-11-01&to=2021-11-02&staff=two%20words', 'staff'],
+    ['from=2021-11-01&to=2021-11-02&siteId=first', 'siteId'],
+    ['from=2021-11-01&to=2021-11-02&colour=red', 'colour'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
     const answer = await manager.get<ProblemDetails>(`/api/stats/summary?${query}`);
     expect(answer.status).toBe(400);

@@ -153,14 +153,59 @@ export interface StaleVersionProblem<T> extends ProblemDetails {
   current: T;
 }
 
-export interface CaseListQuery {
+/**
+ * Who and what a count is about, besides its days: every statistics route and the case list accept it, so a number
+ * on the dashboard and the case list behind it select the same cases.
+ */
+export interface CaseFilter {
+  siteId?: number;
+  /** Username of the staff member recorded on the case. */
+  staff?: string;
+  paymentServiceId?: number;
+  channel?: Channel;
+  ageBand?: AgeBand;
+}
+
+/** Which cases a funnel or return-visit number counts; see `GET /api/stats/funnel` for the rule of each. */
+export const CASE_SEGMENTS = [
+  'reservationAttempted',
+  'reservationDone',
+  'applicationAttempted',
+  'applicationDone',
+  'alreadyReserved',
+  'returnVisit',
+  'returnVisitCompleted',
+] as const;
+export type CaseSegment = (typeof CASE_SEGMENTS)[number];
+
+export interface CaseListQuery extends CaseFilter {
+  /** Days on arrival, both included; without either bound the list covers every day on that side. */
   from?: TokyoDate;
   to?: TokyoDate;
   status?: CaseStatus;
   procedure?: Procedure;
   reason?: ReasonCode;
+  /** A case number (`123` or `#123`) or a follow-up code from a return slip. */
+  q?: string;
+  /** Tokyo hour of arrival, 0–23. */
+  hour?: number;
+  /** Tokyo weekday of arrival, 1 = Monday … 7 = Sunday. */
+  weekday?: number;
+  segment?: CaseSegment;
+  /** Cases an outage turned away (see `turnedAwayBy` in the rules library). */
+  turnedAwayBy?: number;
   page?: number;
   pageSize?: number;
+}
+
+/** A case with what happened to it and the visits around it. */
+export interface CaseHistory {
+  /** Audit entries of the case, oldest first. */
+  entries: AuditEntry[];
+  /** The earlier visit this one follows up. */
+  previous: SupportCase | null;
+  /** Later visits that follow this one up, earliest first. */
+  following: SupportCase[];
 }
 
 export interface Page<T> {

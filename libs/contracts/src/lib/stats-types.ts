@@ -1,8 +1,8 @@
-import type { IsoInstant, TokyoDate } from './api-types';
+import type { CaseFilter, IsoInstant, TokyoDate } from './api-types';
 import type { CaseStatus, OutageKind, OutageSystem, PlatformFunction, Procedure, ReasonCode } from './code-lists';
 
 /** Statistics cover the Asia/Tokyo days from..to, both included, counted on the arrival instant. */
-export interface StatsRangeQuery {
+export interface StatsRangeQuery extends CaseFilter {
   from: TokyoDate;
   to: TokyoDate;
 }
@@ -132,3 +132,19 @@ export interface Congestion {
 
 export const EXPORT_LANGUAGES = ['ja', 'en'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/**
+ * From reservation to application, counted in the database over the cases that arrived in the range. A visit needs
+ * the reservation when its procedure is `reservation`, or `both` without a MyKey ID already set; it needs the
+ * application when its procedure is `application` or `both`. A step is done when the case ended `completed` with that
+ * step ticked. `alreadyReserved` are application visits by citizens who had reserved before, so no reservation was
+ * needed. Return visits are cases that follow an earlier visit by its slip's code, by how they ended.
+ */
+export interface FunnelStats {
+  from: TokyoDate;
+  to: TokyoDate;
+  reservation: { attempted: number; done: number };
+  application: { attempted: number; done: number };
+  alreadyReserved: number;
+  returnVisits: { visits: number; completed: number; notCompleted: number; other: number };
+}

@@ -45,6 +45,15 @@ export class AuditService {
     });
   }
 
+  /** Every entry about one record, oldest first. */
+  async ofRecord(entityType: AuditEntityType, entityId: number): Promise<AuditEntry[]> {
+    const entries = await this.dataSource.getRepository(AuditLogEntry).find({
+      where: { entityType, entityId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return entries.map(toAuditEntry);
+  }
+
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
+import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { UserAccount } from '../auth/user.entity';
 import { CaseTransitions } from './case-transitions.service';
@@ -35,6 +35,12 @@ export class CasesController {
   @Get(':id')
   get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: UserAccount): Promise<SupportCase> {
     return this.cases.get(id, user);
+  }
+
+  /** What happened to the case (its audit entries) and the visits it is linked with. */
+  @Get(':id/history')
+  history(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: UserAccount): Promise<CaseHistory> {
+    return this.cases.history(id, user);
   }
 
   @Patch(':id')

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   AGE_BANDS,
   CASE_OUTCOMES,
+  CASE_SEGMENTS,
   CASE_STATUSES,
   CHANNELS,
   PLATFORM_FUNCTIONS,
@@ -11,6 +12,7 @@ import {
   type AgeBand,
   type CaseListQuery,
   type CaseOutcome,
+  type CaseSegment,
   type CaseStatus,
   type CaseTransitionRequest,
   type Channel,
@@ -30,10 +32,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CaseFilterDto } from '../common/case-filter.dto';
 import { IsTokyoDate, IsInstant } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
@@ -265,7 +270,7 @@ export class FinishCaseDto extends CaseTransitionDto implements FinishCaseReques
   confirm?: boolean;
 }
 
-export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
+export class ListCasesQueryDto extends IntersectionType(PageQueryDto, CaseFilterDto) implements CaseListQuery {
   @ApiPropertyOptional({ example: '2020-09-01', description: 'First Asia/Tokyo day, inclusive, on arrival.' })
   @IsOptional()
   @IsTokyoDate()
@@ -290,4 +295,39 @@ export class ListCasesQueryDto extends PageQueryDto implements CaseListQuery {
   @IsOptional()
   @IsIn(REASON_CODES)
   reason?: ReasonCode;
+
+  @ApiPropertyOptional({ example: '#123', description: 'A case number (with or without #) or a follow-up code.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Tokyo hour of arrival.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  hour?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Tokyo weekday of arrival, 1 = Monday.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday?: number;
+
+  @ApiPropertyOptional({ enum: CASE_SEGMENTS, description: 'The cases one funnel or return-visit figure counts.' })
+  @IsOptional()
+  @IsIn(CASE_SEGMENTS)
+  segment?: CaseSegment;
+
+  @ApiPropertyOptional({ description: 'Cases this outage turned away (the outage-cost definition).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  turnedAwayBy?: number;
 }

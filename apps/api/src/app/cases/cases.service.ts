@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
+import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import {
   caseRecordProblems,
   CaseRecordFacts,
@@ -9,7 +9,7 @@ import {
   tokyoDate,
   tokyoDayRange,
 } from '@madoguchi/rules';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
@@ -19,7 +19,9 @@ import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
 import { WritePath } from '../db/write-path';
+import { OutageEntity } from '../outages/outage.entity';
 import { OutagesReader } from '../outages/outages.reader';
+import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';
 import { mayChangeCase, mayReadCase, NOT_YOURS_TO_CHANGE, NOT_YOURS_TO_READ } from './case-access';
 import { caseColumns, factsOf, toCaseRow, toSupportCase } from './case-row';
 import { CaseStore } from './case-store';
@@ -128,6 +130,16 @@ export class CasesService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.procedure) qb.andWhere('c.procedure = :procedure', { procedure: query.procedure });
     if (query.reason) qb.andWhere('c.reason = :reason', { reason: query.reason });
+    applyCaseFilter(qb, query);
+    applyArrivalClock(qb, this.dataSource, query);
+    if (query.segment) applySegment(qb, query.segment);
+    if (query.q?.trim()) this.matchNumberOrCode(qb, query.q);
+    if (query.turnedAwayBy !== undefined) {
+      const outage = await this.dataSource.getRepository(OutageEntity).findOne({ where: { id: query.turnedAwayBy } });
+      const ids = outage ? await this.outages.turnedAwayIds([outage]) : [];
+      if (ids.length) qb.andWhere('c.id IN (:...turnedAwayIds)', { turnedAwayIds: ids });
+      else qb.andWhere('1 = 0');
+    }
     if (user.role === 'staff') {
       const today = tokyoDate(new Date());
       const range = tokyoDayRange(today, today);
@@ -149,6 +161,38 @@ export class CasesService {
       .take(pageSize)
       .getManyAndCount();
     return { items: items.map(toSupportCase), total, page, pageSize };
+  }
+
+  /** `123`, `#123` or `＃１２３` is a case number; anything that reads as a follow-up code is that code. */
+  private matchNumberOrCode(qb: SelectQueryBuilder<SupportCaseEntity>, input: string): void {
+    const text = input.normalize('NFKC').trim();
+    const number = /^#?\s*(\d{1,9})$/.exec(text);
+    const code = normaliseFollowUpCode(text);
+    if (number && code) {
+      qb.andWhere('(c.id = :qId OR c.followUpCode = :qCode)', { qId: Number(number[1]), qCode: code });
+    } else if (number) qb.andWhere('c.id = :qId', { qId: Number(number[1]) });
+    else if (code) qb.andWhere('c.followUpCode = :qCode', { qCode: code });
+    else qb.andWhere('1 = 0');
+  }
+
+  /** A case's audit trail in order, with the visit it follows up and the visits that follow it up. */
+  async history(id: number, user: UserAccount): Promise<CaseHistory> {
+    const entity = await this.store.load(this.dataSource.manager, id);
+    if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
+    const cases = this.dataSource.getRepository(SupportCaseEntity);
+    const previous = entity.previousCaseId
+      ? await cases.findOne({ where: { id: entity.previousCaseId }, relations: { staff: true } })
+      : null;
+    const following = await cases.find({
+      where: { previousCaseId: id },
+      relations: { staff: true },
+      order: { arrivedAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      entries: await this.audit.ofRecord('case', id),
+      previous: previous ? toSupportCase(previous) : null,
+      following: following.map(toSupportCase),
+    };
   }
 
   /** A correction: the merged case is checked as a whole, as if it were logged in one go. */

@@ -7,7 +7,9 @@ import {
   turnedAwayBy,
   type OutageWindow,
 } from '@madoguchi/rules';
+import type { CaseFilter } from '@madoguchi/contracts';
 import { Brackets, DataSource } from 'typeorm';
+import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { instantParam } from '../db/instants';
 import { OutageEntity } from './outage.entity';
@@ -62,8 +64,16 @@ export class OutagesReader {
    */
   async turnedAway(
     outages: readonly OutageEntity[],
-    options: { now?: Date; within?: { start: Date; end: Date } } = {},
+    options: { now?: Date; within?: { start: Date; end: Date }; filter?: CaseFilter } = {},
   ): Promise<number> {
+    return (await this.turnedAwayIds(outages, options)).length;
+  }
+
+  /** The cases `turnedAway` counts, by id, so that a drill-down lists exactly them. */
+  async turnedAwayIds(
+    outages: readonly OutageEntity[],
+    options: { now?: Date; within?: { start: Date; end: Date }; filter?: CaseFilter } = {},
+  ): Promise<number[]> {
     const now = options.now ?? new Date();
     const windows = outages
       .map((o): CostedOutage => {
@@ -72,8 +82,8 @@ export class OutagesReader {
         return { ...toCostedOutage(o), startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
       })
       .filter((w) => (w.endsAt as string) > w.startsAt);
-    if (!windows.length) return 0;
-    const cases = await this.dataSource
+    if (!windows.length) return [];
+    const query = this.dataSource
       .getRepository(SupportCaseEntity)
       .createQueryBuilder('c')
       .select(['c.id', 'c.arrivedAt', 'c.status', 'c.reason', 'c.procedure', 'c.alreadyReserved', 'c.paymentServiceId'])
@@ -88,17 +98,21 @@ export class OutagesReader {
             }),
           );
         }),
-      )
-      .getMany();
+      );
+    if (options.filter) applyCaseFilter(query, options.filter);
+    const cases = await query.getMany();
     return cases
-      .map((c): CostedCase => ({
-        arrivedAt: c.arrivedAt.toISOString(),
-        status: c.status,
-        reason: c.reason,
-        procedure: c.procedure,
-        alreadyReserved: c.alreadyReserved,
-        paymentServiceId: c.paymentServiceId,
-      }))
-      .filter((c) => windows.some((w) => turnedAwayBy(w, c))).length;
+      .filter((c) => {
+        const costed: CostedCase = {
+          arrivedAt: c.arrivedAt.toISOString(),
+          status: c.status,
+          reason: c.reason,
+          procedure: c.procedure,
+          alreadyReserved: c.alreadyReserved,
+          paymentServiceId: c.paymentServiceId,
+        };
+        return windows.some((w) => turnedAwayBy(w, costed));
+      })
+      .map((c) => c.id);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CaseFilter } from '@madoguchi/contracts';
 import { tokyoDayRange } from '@madoguchi/rules';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { OutageEntity } from '../outages/outage.entity';
 import { instantParam } from '../db/instants';
@@ -62,13 +64,15 @@ export class StatsQueries {
     this.sql = statsSql(dataSource);
   }
 
-  /** Cases that arrived in the range. */
-  arrived(range: InstantRange): SelectQueryBuilder<SupportCaseEntity> {
-    return this.dataSource
+  /** Cases that arrived in the range, narrowed to the filter. */
+  arrived(range: InstantRange, filter: CaseFilter = {}): SelectQueryBuilder<SupportCaseEntity> {
+    const qb = this.dataSource
       .getRepository(SupportCaseEntity)
       .createQueryBuilder('c')
       .where('c.arrivedAt >= :rangeStart', { rangeStart: instantParam(this.dataSource, range.start) })
       .andWhere('c.arrivedAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, range.end) });
+    applyCaseFilter(qb, filter);
+    return qb;
   }
 
   /** Cases per code of one coded column, every code present (zero when unused). */
@@ -76,8 +80,9 @@ export class StatsQueries {
     range: InstantRange,
     column: 'status' | 'procedure' | 'reason',
     codes: readonly K[],
+    filter: CaseFilter = {},
   ): Promise<Record<K, number>> {
-    const rows = await this.arrived(range)
+    const rows = await this.arrived(range, filter)
       .select(`c.${column}`, 'code')
       .addSelect('COUNT(*)', 'n')
       // Naming every code lets the database walk the (code, arrivedAt) index once per code, never reading the table.
@@ -120,8 +125,8 @@ export class StatsQueries {
   }
 
   /** Arrivals per weekday × hour cell. */
-  async arrivalsByCell(range: InstantRange): Promise<Map<number, number>> {
-    const rows = await this.arrived(range)
+  async arrivalsByCell(range: InstantRange, filter: CaseFilter = {}): Promise<Map<number, number>> {
+    const rows = await this.arrived(range, filter)
       .select(this.arrivalCell(), 'cell')
       .addSelect('COUNT(*)', 'n')
       .groupBy('cell')
@@ -130,8 +135,12 @@ export class StatsQueries {
   }
 
   /** Cases that arrived in any of the spans (and the range). */
-  arrivedWithin(range: InstantRange, spans: readonly InstantRange[]): SelectQueryBuilder<SupportCaseEntity> {
-    return this.arrived(range).andWhere(
+  arrivedWithin(
+    range: InstantRange,
+    spans: readonly InstantRange[],
+    filter: CaseFilter = {},
+  ): SelectQueryBuilder<SupportCaseEntity> {
+    return this.arrived(range, filter).andWhere(
       new Brackets((any) => {
         spans.forEach((span, i) =>
           any.orWhere(`(c.arrivedAt >= :spanStart${i} AND c.arrivedAt < :spanEnd${i})`, {

@@ -1,9 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DailyStatsRow, HeatmapCell, OutageImpact, StaffStatsRow, StatsSummary } from '@madoguchi/contracts';
+import type {
+  DailyStatsRow,
+  FunnelStats,
+  HeatmapCell,
+  OutageImpact,
+  StaffStatsRow,
+  StatsSummary,
+} from '@madoguchi/contracts';
 import { Roles } from '../auth/auth.decorators';
 import {
   DailyStatsRowDto,
+  FUNNEL_RULE,
+  FunnelStatsDto,
   HeatmapCellDto,
   OutageImpactDto,
   PERCENTILE_DEFINITIONS,
@@ -13,7 +22,7 @@ import {
 } from './stats.dto';
 import { MAX_RANGE_DAYS, StatsService } from './stats.service';
 
-const RANGE = `from and to are Asia/Tokyo days, both included, applied to the arrival instant (at most ${MAX_RANGE_DAYS} days).`;
+const RANGE = `from and to are Asia/Tokyo days, both included, applied to the arrival instant (at most ${MAX_RANGE_DAYS} days); siteId, staff, paymentServiceId, channel and ageBand narrow every figure, and the case list accepts the same filter.`;
 
 @ApiTags('stats')
 @ApiBearerAuth()
@@ -38,6 +47,16 @@ export class StatsController {
   @ApiOkResponse({ type: [DailyStatsRowDto] })
   daily(@Query() query: StatsRangeQueryDto): Promise<DailyStatsRow[]> {
     return this.stats.daily(query);
+  }
+
+  @Get('funnel')
+  @ApiOperation({
+    summary: 'Reservation → application → return visits, counted in the database',
+    description: `${RANGE} ${FUNNEL_RULE}`,
+  })
+  @ApiOkResponse({ type: FunnelStatsDto })
+  funnel(@Query() query: StatsRangeQueryDto): Promise<FunnelStats> {
+    return this.stats.funnel(query);
   }
 
   @Get('heatmap')

@@ -8,6 +8,7 @@ import {
   REASON_CODES,
   type CaseStatus,
   type DailyStatsRow,
+  type FunnelStats,
   type HeatmapCell,
   type MinutesDistribution,
   type OutageImpact,
@@ -23,6 +24,7 @@ import {
   type StatsSummary,
 } from '@madoguchi/contracts';
 import { IsDefined } from 'class-validator';
+import { CaseFilterDto } from '../common/case-filter.dto';
 import { IsTokyoDate } from '../common/validators';
 
 export const PERCENTILE_DEFINITIONS =
@@ -30,7 +32,7 @@ export const PERCENTILE_DEFINITIONS =
   'p90: nearest rank, the ⌈0.9·n⌉-th smallest value. Both in minutes with one decimal (halves rounded up); ' +
   'null when there is no value.';
 
-export class StatsRangeQueryDto implements StatsRangeQuery {
+export class StatsRangeQueryDto extends CaseFilterDto implements StatsRangeQuery {
   @ApiProperty({ example: '2020-11-01', description: 'First Asia/Tokyo day, inclusive, on arrival.' })
   @IsDefined()
   @IsTokyoDate()
@@ -184,4 +186,33 @@ export class OutageImpactDto implements OutageImpact {
   cameBack!: number;
   @ApiProperty({ description: 'Of `cameBack`, those whose return visit completed.' })
   cameBackCompleted!: number;
+}
+
+class StepCountsDto {
+  @ApiProperty({ description: 'Visits that needed the step.' }) attempted!: number;
+  @ApiProperty({ description: 'Of those, the ones that ended completed with the step done.' }) done!: number;
+}
+
+class ReturnVisitOutcomesDto {
+  @ApiProperty() visits!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() notCompleted!: number;
+  @ApiProperty({ description: 'Still waiting or in service, or left before service.' }) other!: number;
+}
+
+export const FUNNEL_RULE =
+  'Counted over the cases that arrived in the range. reservation.attempted: procedure reservation, or both without a ' +
+  'MyKey ID already set. application.attempted: procedure application or both. done: ended completed with that step ' +
+  'done. alreadyReserved: application or both by a citizen who had reserved before (no reservation needed, none ' +
+  'counted). returnVisits: cases that follow an earlier visit by its slip’s code, by how they ended. Each figure ' +
+  'opens in the case list with `segment` (reservationAttempted, reservationDone, applicationAttempted, ' +
+  'applicationDone, alreadyReserved, returnVisit, returnVisitCompleted).';
+
+export class FunnelStatsDto implements FunnelStats {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: StepCountsDto }) reservation!: StepCountsDto;
+  @ApiProperty({ type: StepCountsDto }) application!: StepCountsDto;
+  @ApiProperty() alreadyReserved!: number;
+  @ApiProperty({ type: ReturnVisitOutcomesDto }) returnVisits!: ReturnVisitOutcomesDto;
 }

@@ -4,7 +4,9 @@ import {
   CASE_STATUSES,
   PROCEDURES,
   REASON_CODES,
+  type CaseFilter,
   type DailyStatsRow,
+  type FunnelStats,
   type HeatmapCell,
   type OutageImpact,
   type PaymentServiceOutcomes,
@@ -16,6 +18,7 @@ import {
 import { addDays } from '@madoguchi/rules';
 import { In } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
+import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { ValidationProblem } from '../common/problems';
@@ -50,6 +53,15 @@ export function rangeDays({ from, to }: StatsRangeQuery): number {
   return days;
 }
 
+/** Only the filter's own fields, so that `from`/`to` or anything else in a query never reaches SQL as a filter. */
+export const caseFilterOf = ({ siteId, staff, paymentServiceId, channel, ageBand }: CaseFilter): CaseFilter => ({
+  siteId,
+  staff,
+  paymentServiceId,
+  channel,
+  ageBand,
+});
+
 const n = (value: unknown): number => Number(value ?? 0);
 const rate = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
@@ -63,15 +75,16 @@ export class StatsService {
 
   async summary(query: StatsRangeQuery): Promise<StatsSummary> {
     const days = rangeDays(query);
-    const current = await this.period(query.from, query.to);
-    const previous = await this.period(addDays(query.from, -days), addDays(query.from, -1));
+    const filter = caseFilterOf(query);
+    const current = await this.period(query.from, query.to, filter);
+    const previous = await this.period(addDays(query.from, -days), addDays(query.from, -1), filter);
     return { ...current, previous };
   }
 
   async daily(query: StatsRangeQuery): Promise<DailyStatsRow[]> {
     rangeDays(query);
     const rows = await this.queries
-      .arrived(tokyoDaysRange(query.from, query.to))
+      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
       .select(this.queries.sql.tokyoDayIndex('c.arrivedAt'), 'd')
       .addSelect('c.status', 'status')
       .addSelect('COUNT(*)', 'n')
@@ -98,8 +111,13 @@ export class StatsService {
   async heatmap(query: StatsRangeQuery): Promise<HeatmapCell[]> {
     rangeDays(query);
     const range = tokyoDaysRange(query.from, query.to);
-    const arrivals = await this.queries.arrivalsByCell(range);
-    const waits = await this.queries.durationBins(this.queries.arrived(range), 'wait', this.queries.arrivalCell());
+    const filter = caseFilterOf(query);
+    const arrivals = await this.queries.arrivalsByCell(range, filter);
+    const waits = await this.queries.durationBins(
+      this.queries.arrived(range, filter),
+      'wait',
+      this.queries.arrivalCell(),
+    );
     const cells: HeatmapCell[] = [];
     for (let weekday = 1; weekday <= 7; weekday++) {
       for (let hour = 0; hour < 24; hour++) {
@@ -119,7 +137,7 @@ export class StatsService {
     rangeDays(query);
     // One pass: counts per status and the handling-time bins together (v is NULL for a case not served to the end).
     const rows = await this.queries
-      .arrived(tokyoDaysRange(query.from, query.to))
+      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
       .select('c.staffId', 'staffId')
       .addSelect('c.status', 'status')
       .addSelect(this.queries.sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
@@ -161,11 +179,12 @@ export class StatsService {
   async outages(query: StatsRangeQuery): Promise<OutageImpact[]> {
     rangeDays(query);
     const outages = await this.queries.outagesOverlapping(tokyoDaysRange(query.from, query.to));
+    const filter = caseFilterOf(query);
     const now = new Date();
     const impacts: OutageImpact[] = [];
     for (const outage of outages) {
-      const figures = await this.outageFigures({ start: outage.startsAt, end: outage.endsAt ?? now });
-      const turnedAway = await this.outageReader.turnedAway([outage], { now });
+      const figures = await this.outageFigures({ start: outage.startsAt, end: outage.endsAt ?? now }, filter);
+      const turnedAway = await this.outageReader.turnedAway([outage], { now, filter });
       impacts.push({
         id: outage.id,
         system: outage.system,
@@ -185,14 +204,41 @@ export class StatsService {
     return impacts;
   }
 
+  async funnel(query: StatsRangeQuery): Promise<FunnelStats> {
+    rangeDays(query);
+    const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const row = await this.queries
+      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
+      .select(sum(SEGMENT_SQL.reservationAttempted), 'reservationAttempted')
+      .addSelect(sum(SEGMENT_SQL.reservationDone), 'reservationDone')
+      .addSelect(sum(SEGMENT_SQL.applicationAttempted), 'applicationAttempted')
+      .addSelect(sum(SEGMENT_SQL.applicationDone), 'applicationDone')
+      .addSelect(sum(SEGMENT_SQL.alreadyReserved), 'alreadyReserved')
+      .addSelect(sum(SEGMENT_SQL.returnVisit), 'returnVisits')
+      .addSelect(sum(SEGMENT_SQL.returnVisitCompleted), 'returnCompleted')
+      .addSelect(sum(`${SEGMENT_SQL.returnVisit} AND c.status = 'not_completed'`), 'returnNotCompleted')
+      .getRawOne<Record<string, unknown>>();
+    const visits = n(row?.['returnVisits']);
+    const completed = n(row?.['returnCompleted']);
+    const notCompleted = n(row?.['returnNotCompleted']);
+    return {
+      from: query.from,
+      to: query.to,
+      reservation: { attempted: n(row?.['reservationAttempted']), done: n(row?.['reservationDone']) },
+      application: { attempted: n(row?.['applicationAttempted']), done: n(row?.['applicationDone']) },
+      alreadyReserved: n(row?.['alreadyReserved']),
+      returnVisits: { visits, completed, notCompleted, other: visits - completed - notCompleted },
+    };
+  }
+
   /** One period's figures; several small aggregates, each answered from an index on arrivedAt where one fits. */
-  private async period(from: string, to: string): Promise<StatsPeriodSummary> {
+  private async period(from: string, to: string, filter: CaseFilter): Promise<StatsPeriodSummary> {
     const range = tokyoDaysRange(from, to);
-    const byStatus = await this.queries.countBy(range, 'status', CASE_STATUSES);
-    const byProcedure = await this.queries.countBy(range, 'procedure', PROCEDURES);
-    const byReason = await this.queries.countBy(range, 'reason', REASON_CODES);
-    const waits = await this.queries.durationBins(this.queries.arrived(range), 'wait');
-    const handles = await this.queries.durationBins(this.queries.arrived(range), 'handle');
+    const byStatus = await this.queries.countBy(range, 'status', CASE_STATUSES, filter);
+    const byProcedure = await this.queries.countBy(range, 'procedure', PROCEDURES, filter);
+    const byReason = await this.queries.countBy(range, 'reason', REASON_CODES, filter);
+    const waits = await this.queries.durationBins(this.queries.arrived(range, filter), 'wait');
+    const handles = await this.queries.durationBins(this.queries.arrived(range, filter), 'handle');
     return {
       from,
       to,
@@ -203,15 +249,15 @@ export class StatsService {
       handleMinutes: minutesDistribution(handles.get(0) ?? []),
       byProcedure,
       byReason,
-      byPaymentService: await this.paymentServiceOutcomes(range),
-      duringOutages: await this.duringOutages(range),
-      returned: await this.returnVisits(range),
+      byPaymentService: await this.paymentServiceOutcomes(range, filter),
+      duringOutages: await this.duringOutages(range, filter),
+      returned: await this.returnVisits(range, filter),
     };
   }
 
-  private async paymentServiceOutcomes(range: InstantRange): Promise<PaymentServiceOutcomes[]> {
+  private async paymentServiceOutcomes(range: InstantRange, filter: CaseFilter): Promise<PaymentServiceOutcomes[]> {
     const rows = await this.queries
-      .arrived(range)
+      .arrived(range, filter)
       .select('c.paymentServiceId', 'id')
       .addSelect('c.status', 'status')
       .addSelect('COUNT(*)', 'n')
@@ -244,7 +290,7 @@ export class StatsService {
    * Cases that arrived while any outage was going on (overlapping outages merged, so none counts twice), and of them
    * those an outage turned away, by the rules' one definition.
    */
-  private async duringOutages(range: InstantRange): Promise<StatsPeriodSummary['duringOutages']> {
+  private async duringOutages(range: InstantRange, filter: CaseFilter): Promise<StatsPeriodSummary['duringOutages']> {
     const outages = await this.queries.outagesOverlapping(range);
     const spans = mergeSpans(
       outages.map((o) => ({ start: o.startsAt, end: o.endsAt ?? range.end })),
@@ -252,17 +298,20 @@ export class StatsService {
     );
     if (!spans.length) return { cases: 0, turnedAway: 0 };
     const row = await this.queries
-      .arrivedWithin(range, spans)
+      .arrivedWithin(range, spans, filter)
       .select('COUNT(*)', 'cases')
       .getRawOne<{ cases: unknown }>();
     // Only the part of each outage inside the period counts, like the cases above.
-    return { cases: n(row?.cases), turnedAway: await this.outageReader.turnedAway(outages, { within: range }) };
+    return {
+      cases: n(row?.cases),
+      turnedAway: await this.outageReader.turnedAway(outages, { within: range, filter }),
+    };
   }
 
   /** Return visits that arrived in the range: cases linked to an earlier visit by the follow-up code on its slip. */
-  private async returnVisits(range: InstantRange): Promise<StatsPeriodSummary['returned']> {
+  private async returnVisits(range: InstantRange, filter: CaseFilter): Promise<StatsPeriodSummary['returned']> {
     const row = await this.queries
-      .arrived(range)
+      .arrived(range, filter)
       .select('COUNT(*)', 'followUps')
       .addSelect('SUM(CASE WHEN c.status = :completed THEN 1 ELSE 0 END)', 'succeeded')
       .setParameter('completed', 'completed')
@@ -274,6 +323,7 @@ export class StatsService {
   /** What the cases that arrived during one outage became, and whether their citizens came back. */
   private async outageFigures(
     span: InstantRange,
+    filter: CaseFilter,
   ): Promise<Pick<OutageImpact, 'cases' | 'notCompleted' | 'cameBack' | 'cameBackCompleted'>> {
     const dataSource = this.queries.dataSource;
     const followUp = (completedOnly: boolean) => {
@@ -285,7 +335,7 @@ export class StatsService {
       if (completedOnly) qb.andWhere('f.status = :completed');
       return `EXISTS (${qb.getQuery()})`;
     };
-    const row = await dataSource
+    const query = dataSource
       .getRepository(SupportCaseEntity)
       .createQueryBuilder('c')
       .select('COUNT(*)', 'cases')
@@ -294,8 +344,9 @@ export class StatsService {
       .addSelect(`SUM(CASE WHEN ${followUp(true)} THEN 1 ELSE 0 END)`, 'cameBackCompleted')
       .where('c.arrivedAt >= :outageStart', { outageStart: instantParam(dataSource, span.start) })
       .andWhere('c.arrivedAt < :outageEnd', { outageEnd: instantParam(dataSource, span.end) })
-      .setParameters({ notCompleted: 'not_completed', completed: 'completed' })
-      .getRawOne<Record<string, unknown>>();
+      .setParameters({ notCompleted: 'not_completed', completed: 'completed' });
+    applyCaseFilter(query, filter);
+    const row = await query.getRawOne<Record<string, unknown>>();
     return {
       cases: n(row?.['cases']),
       notCompleted: n(row?.['notCompleted']),

@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { AGE_BANDS, CHANNELS, type AgeBand, type CaseFilter, type Channel } from '@madoguchi/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** The filter every statistics route and the case list accept (query parameters arrive as text). */
+export class CaseFilterDto implements CaseFilter {
+  @ApiPropertyOptional({ description: 'Only cases of this site.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  siteId?: number;
+
+  @ApiPropertyOptional({ example: 'tanaka', description: 'Only cases this staff member (username) recorded.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^\S+$/)
+  staff?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases for this payment service.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  paymentServiceId?: number;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ enum: AGE_BANDS })
+  @IsOptional()
+  @IsIn(AGE_BANDS)
+  ageBand?: AgeBand;
+}
