@@ -44,6 +44,16 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./cases/return-slip/return-slip.page').then((m) => m.ReturnSlipPage),
       },
       {
+        path: 'cases/:id/edit',
+        title: titleKey('caseForm.editTitle'),
+        loadComponent: () => import('./cases/case-form/case-form.page').then((m) => m.CaseFormPage),
+      },
+      {
+        path: 'cases/:id',
+        title: titleKey('casePage.pageTitle'),
+        loadComponent: () => import('./cases/case-page/case.page').then((m) => m.CasePage),
+      },
+      {
         path: 'cases',
         title: titleKey('caseList.title'),
         loadComponent: () => import('./cases/case-list/case-list.page').then((m) => m.CaseListPage),

@@ -7,10 +7,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditQuery } from '@madoguchi/contracts';
 import { addDays } from '@madoguchi/rules';
-import { catchError, map, of, switchMap } from 'rxjs';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { CatalogApi } from '../admin/catalog-api';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES, tokyoToday, TranslatedPaginatorIntl, type TranslationKey } from '../core/i18n';
-import { caseValueText } from '../cases/case-values';
+import { caseFieldLabel, caseValueText, type CaseValueContext } from '../cases/case-values';
 import { AuditApi } from './audit-api';
 import { fieldChanges } from './audit-changes';
 
@@ -60,11 +61,21 @@ const PAGE_SIZE = 50;
 })
 export class AuditPage {
   private readonly api = inject(AuditApi);
+  private readonly catalog = inject(CatalogApi);
   private readonly i18n = inject(I18n);
 
   protected readonly entityTypes = AUDIT_ENTITY_TYPES;
   protected readonly actionLabels = AUDIT_ACTION_LABELS;
   protected readonly pageSize = PAGE_SIZE;
+
+  // Ids in the log read as names: the services (inactive ones too) and the sites.
+  private readonly context = toSignal(
+    combineLatest([
+      this.catalog.paymentServices().pipe(catchError(() => of([]))),
+      this.catalog.sites().pipe(catchError(() => of([]))),
+    ]).pipe(map(([services, sites]): CaseValueContext => ({ services, sites }))),
+    { initialValue: { services: [], sites: [] } satisfies CaseValueContext },
+  );
 
   protected readonly filters = inject(NonNullableFormBuilder).group({
     from: addDays(tokyoToday(), -7),
@@ -93,9 +104,9 @@ export class AuditPage {
     (this.loaded()?.page?.items ?? []).map((entry) => ({
       entry,
       changes: fieldChanges(entry.before, entry.after).map((change) => ({
-        field: this.fieldLabel(change.field),
-        before: caseValueText(change.field, change.before, this.i18n),
-        after: caseValueText(change.field, change.after, this.i18n),
+        field: caseFieldLabel(change.field, this.i18n),
+        before: caseValueText(change.field, change.before, this.i18n, this.context()),
+        after: caseValueText(change.field, change.after, this.i18n, this.context()),
         created: entry.before === null,
       })),
     })),
@@ -111,13 +122,6 @@ export class AuditPage {
 
   protected entityTypeKey(type: AuditEntityType): TranslationKey {
     return `audit.entityTypes.${type}` as TranslationKey;
-  }
-
-  // Case fields have screen names; other records' fields are shown as the API names them.
-  private fieldLabel(field: string): string {
-    const key = `finish.fields.${field}` as TranslationKey;
-    const text = this.i18n.translate(key);
-    return text === key ? field : text;
   }
 
   private toQuery(page: number): AuditQuery {

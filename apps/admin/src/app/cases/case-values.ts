@@ -22,15 +22,29 @@ import {
   type ReasonCode,
   REPRESENTATIVE_LABELS,
   type Representative,
+  type Site,
 } from '@madoguchi/contracts';
-import { formatTokyoDateTime, type I18n } from '../core/i18n';
+import { formatTokyoDateTime, type I18n, type TranslationKey } from '../core/i18n';
+
+/** Names behind the ids a case holds. */
+export interface CaseValueContext {
+  services: readonly Pick<PaymentService, 'id' | 'name'>[];
+  sites: readonly Pick<Site, 'id' | 'name'>[];
+}
+
+/** A field's name as the screens say it; a field no screen names is shown as the API names it. */
+export function caseFieldLabel(field: string, i18n: I18n): string {
+  const key = `finish.fields.${field}` as TranslationKey;
+  const text = i18n.translate(key);
+  return text === key ? field : text;
+}
 
 /** A field of a case as staff read it: labels instead of codes, Tokyo times, service names instead of ids. */
 export function caseValueText(
   field: string,
   value: unknown,
   i18n: I18n,
-  services: readonly Pick<PaymentService, 'id' | 'name'>[] = [],
+  context: Partial<CaseValueContext> = {},
 ): string {
   const none = i18n.translate('common.none');
   if (value === null || value === undefined || value === '') return none;
@@ -59,7 +73,11 @@ export function caseValueText(
         ) || String(value)
       );
     case 'paymentServiceId':
-      return services.find((s) => s.id === value)?.name ?? `#${String(value)}`;
+      return context.services?.find((s) => s.id === value)?.name ?? `#${String(value)}`;
+    case 'siteId':
+      return context.sites?.find((s) => s.id === value)?.name ?? `#${String(value)}`;
+    case 'previousCaseId':
+      return `#${String(value)}`;
     case 'completed':
     case 'affects':
       return Array.isArray(value) && value.length

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CaseHistory,
   CaseListQuery,
   CreateCaseRequest,
   FinishCaseRequest,
@@ -31,6 +32,11 @@ export class CasesApi {
 
   get(id: number): Observable<SupportCase> {
     return this.http.get<SupportCase>(`/api/cases/${id}`);
+  }
+
+  /** The case's audit entries and the visits before and after it. */
+  history(id: number): Observable<CaseHistory> {
+    return this.http.get<CaseHistory>(`/api/cases/${id}/history`);
   }
 
   /** A correction; `version` is the one on screen, a stale one comes back as 409 with the current case. */

@@ -280,8 +280,8 @@ export class FinishCaseDialog {
       const services = this.paymentServices;
       const changes = changedFields(shown, current).map((field) => ({
         field,
-        mine: caseValueText(field, shown[field], this.i18n, services),
-        now: caseValueText(field, current[field], this.i18n, services),
+        mine: caseValueText(field, shown[field], this.i18n, { services }),
+        now: caseValueText(field, current[field], this.i18n, { services }),
       }));
       this.step.set({ kind: 'stale', current, changes });
       this.focus('.stale-reload');

@@ -4,8 +4,10 @@ import {
   ElementRef,
   afterNextRender,
   computed,
+  effect,
   inject,
   Injector,
+  input,
   signal,
   viewChild,
 } from '@angular/core';
@@ -55,7 +57,9 @@ import {
 import { looksLikePin, PIN_WARNING } from '@madoguchi/rules';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { noMyNumber, validDateTime } from '../../core/forms/validators';
-import { ApiError } from '../../core/http/api-error';
+import { ApiError, staleCurrent } from '../../core/http/api-error';
+import { fieldChanges } from '../../audit/audit-changes';
+import { caseFieldLabel, caseValueText } from '../case-values';
 import { errorText } from '../../core/http/error-text';
 import { fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput, type TranslationKey } from '../../core/i18n';
 import { CasesApi } from '../cases-api';
@@ -83,6 +87,9 @@ import { ConfirmFinishDialog, type ConfirmFinishData } from './confirm-finish.di
   styleUrl: './case-form.page.scss',
 })
 export class CaseFormPage {
+  /** The case to correct, from the route `cases/:id/edit`; absent when logging a new case. */
+  readonly id = input<string>();
+
   private readonly api = inject(CasesApi);
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
@@ -171,6 +178,20 @@ export class CaseFormPage {
     );
   });
 
+  /** The case as loaded for a correction: its version is what the API checks the correction against. */
+  protected readonly original = signal<SupportCase | null>(null);
+  /** Someone saved the case first: what they changed, in words, until staff load the current record. */
+  protected readonly stale = signal<{
+    current: SupportCase;
+    changes: { field: string; was: string; now: string }[];
+  } | null>(null);
+  protected readonly heading = computed(() => {
+    const id = this.id();
+    return id === undefined
+      ? this.i18n.translate('caseForm.title')
+      : this.i18n.translate('caseForm.editHeading', { id });
+  });
+
   /** A submit is waiting for the pre-check or for staff to confirm: a second press must not open a second dialog. */
   private confirming = false;
 
@@ -178,6 +199,14 @@ export class CaseFormPage {
   private checkedProblems = new Map<string, string>();
 
   constructor() {
+    effect(() => {
+      const id = Number(this.id());
+      if (!Number.isInteger(id) || id < 1) return;
+      this.api.get(id).subscribe({
+        next: (loaded) => this.fill(loaded),
+        error: (error: unknown) => this.problem.set({ detail: errorText(error, this.i18n), unplaced: [] }),
+      });
+    });
     this.applyRules();
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       this.applyRules();
@@ -238,6 +267,11 @@ export class CaseFormPage {
   }
 
   private save(request: CreateCaseRequest): void {
+    const original = this.original();
+    if (original) {
+      this.saveCorrection(original, request);
+      return;
+    }
     this.saving.set(true);
     this.api.create(request).subscribe({
       next: (created) => {
@@ -254,6 +288,75 @@ export class CaseFormPage {
         this.showServerErrors(error);
       },
     });
+  }
+
+  private saveCorrection(original: SupportCase, request: CreateCaseRequest): void {
+    this.saving.set(true);
+    this.stale.set(null);
+    this.api.update(original.id, { ...request, version: original.version }).subscribe({
+      next: (updated) => {
+        this.saving.set(false);
+        this.snackBar.open(this.i18n.translate('caseForm.updated', { id: String(updated.id) }), undefined, {
+          duration: 5000,
+        });
+        void this.router.navigate(['/cases', updated.id]);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const current = staleCurrent<SupportCase>(error);
+        if (!current) {
+          this.showServerErrors(error);
+          return;
+        }
+        const services = this.paymentServices();
+        this.stale.set({
+          current,
+          changes: fieldChanges(original, current)
+            .filter((change) => change.field !== 'staffUsername' || change.after !== null)
+            .map((change) => ({
+              field: caseFieldLabel(change.field, this.i18n),
+              was: caseValueText(change.field, change.before, this.i18n, { services }),
+              now: caseValueText(change.field, change.after, this.i18n, { services }),
+            })),
+        });
+        this.focusFirstInvalid();
+      },
+    });
+  }
+
+  /** Drops the correction in progress for the record as it is now. */
+  protected reloadCurrent(): void {
+    const stale = this.stale();
+    if (!stale) return;
+    this.stale.set(null);
+    this.fill(stale.current);
+  }
+
+  /** The form holds a stored case, ready to correct. */
+  private fill(loaded: SupportCase): void {
+    this.original.set(loaded);
+    this.problem.set(null);
+    const completed = {
+      reservation: loaded.completed.includes('reservation'),
+      application: loaded.completed.includes('application'),
+    };
+    this.formDirective().resetForm({
+      channel: loaded.channel,
+      procedure: loaded.procedure,
+      ageBand: loaded.ageBand,
+      representative: loaded.representative,
+      paymentServiceId: loaded.paymentServiceId,
+      status: loaded.status,
+      arrivedAt: toTokyoLocalInput(loaded.arrivedAt),
+      startedAt: loaded.startedAt ? toTokyoLocalInput(loaded.startedAt) : '',
+      endedAt: loaded.endedAt ? toTokyoLocalInput(loaded.endedAt) : '',
+      completed,
+      alreadyReserved: loaded.alreadyReserved,
+      reason: loaded.reason,
+      note: loaded.note ?? '',
+    });
+    // The rules tick every step a completed case could have done; a stored case says which it did.
+    this.form.controls.completed.patchValue(completed);
   }
 
   protected clear(): void {
@@ -347,7 +450,7 @@ export class CaseFormPage {
     afterNextRender(
       () => {
         const target = this.host.nativeElement.querySelector<HTMLElement>(
-          '.problem, mat-button-toggle-group.ng-invalid button, input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, fieldset.ng-invalid input',
+          '.stale, .problem, mat-button-toggle-group.ng-invalid button, input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, fieldset.ng-invalid input',
         );
         target?.focus();
       },

@@ -7,13 +7,19 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { Router } from '@angular/router';
+import { type Params, Router, RouterLink } from '@angular/router';
 import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
+  type AgeBand,
+  CASE_SEGMENTS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   type CaseListQuery,
   type CaseStatus,
+  type Channel,
   CHANNEL_LABELS,
+  CHANNELS,
   type Procedure,
   PROCEDURE_LABELS,
   PROCEDURES,
@@ -31,12 +37,15 @@ import {
   I18N_PIPES,
   minutesBetween,
   TOKYO,
-  tokyoToday,
   TranslatedPaginatorIntl,
+  type TranslationKey,
 } from '../../core/i18n';
+import { CatalogApi } from '../../admin/catalog-api';
 import { CasesApi } from '../cases-api';
 
 const PAGE_SIZES = [20, 50, 100] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /** A case as the table shows it, already in the current language. */
 interface CaseRow {
@@ -62,6 +71,7 @@ interface CaseRow {
     MatPaginatorModule,
     MatSelectModule,
     MatTableModule,
+    RouterLink,
     ...I18N_PIPES,
   ],
   providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
@@ -76,10 +86,21 @@ export class CaseListPage {
   readonly status = input<string>();
   readonly procedure = input<string>();
   readonly reason = input<string>();
+  readonly q = input<string>();
+  readonly siteId = input<string>();
+  readonly staff = input<string>();
+  readonly paymentServiceId = input<string>();
+  readonly channel = input<string>();
+  readonly ageBand = input<string>();
+  readonly weekday = input<string>();
+  readonly hour = input<string>();
+  readonly segment = input<string>();
+  readonly turnedAwayBy = input<string>();
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
   private readonly api = inject(CasesApi);
+  private readonly catalog = inject(CatalogApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
@@ -90,6 +111,12 @@ export class CaseListPage {
   protected readonly procedureLabels = PROCEDURE_LABELS;
   protected readonly reasons = REASONS;
   protected readonly pageSizes = PAGE_SIZES;
+  protected readonly channels = CHANNELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly ageBands = AGE_BANDS;
+  protected readonly ageBandLabels = AGE_BAND_LABELS;
+  protected readonly weekdays = WEEKDAYS;
+  protected readonly hours = HOURS;
   protected readonly columns = [
     'id',
     'arrivedAt',
@@ -103,13 +130,23 @@ export class CaseListPage {
   ] as const;
 
   protected readonly query = computed(() => {
-    const today = tokyoToday();
+    // Without a date the list covers every day on that side; the screen says so (see `period`).
     return {
-      from: tokyoDate(this.from()) ?? today,
-      to: tokyoDate(this.to()) ?? today,
+      from: tokyoDate(this.from()),
+      to: tokyoDate(this.to()),
       status: oneOf(CASE_STATUSES, this.status()),
       procedure: oneOf(PROCEDURES, this.procedure()),
       reason: oneOf(REASON_CODES, this.reason()),
+      q: this.q()?.trim() || undefined,
+      siteId: positive(this.siteId()),
+      staff: this.staff()?.trim().toLowerCase() || undefined,
+      paymentServiceId: positive(this.paymentServiceId()),
+      channel: oneOf(CHANNELS, this.channel()),
+      ageBand: oneOf(AGE_BANDS, this.ageBand()),
+      weekday: oneOf(WEEKDAYS, Number(this.weekday())),
+      hour: oneOf(HOURS, this.hour() ? Number(this.hour()) : NaN),
+      segment: oneOf(CASE_SEGMENTS, this.segment()),
+      turnedAwayBy: positive(this.turnedAwayBy()),
       page: Math.max(1, Number.parseInt(this.page() ?? '', 10) || 1),
       pageSize: oneOf(PAGE_SIZES, Number(this.pageSize())) ?? PAGE_SIZES[0],
     } satisfies CaseListQuery;
@@ -117,14 +154,53 @@ export class CaseListPage {
 
   protected readonly filters = inject(NonNullableFormBuilder).group(
     {
+      q: [''],
       from: [''],
       to: [''],
       status: [null as CaseStatus | null],
       procedure: [null as Procedure | null],
       reason: [null as ReasonCode | null],
+      siteId: [null as number | null],
+      staff: [''],
+      paymentServiceId: [null as number | null],
+      channel: [null as Channel | null],
+      ageBand: [null as AgeBand | null],
+      weekday: [null as number | null],
+      hour: [null as number | null],
     },
     { validators: fromNotAfterTo },
   );
+
+  /** The period in words; an open side reads "any date", never a silent today. */
+  protected readonly period = computed(() => {
+    const { from, to } = this.query();
+    const any = this.i18n.translate('caseList.anyDate');
+    if (!from && !to) return any;
+    return this.i18n.translate('caseList.period', { from: from ?? any, to: to ?? any });
+  });
+  protected readonly anyDate = computed(() => !this.query().from && !this.query().to);
+  /** Dashboard-only filters, shown as removable notes rather than form fields. */
+  protected readonly drills = computed(() => {
+    const { segment, turnedAwayBy } = this.query();
+    const drills: { param: 'segment' | 'turnedAwayBy'; text: string }[] = [];
+    if (segment) drills.push({ param: 'segment', text: this.i18n.translate(`caseList.segments.${segment}`) });
+    if (turnedAwayBy) {
+      drills.push({ param: 'turnedAwayBy', text: this.i18n.translate('caseList.turnedAwayBy', { id: turnedAwayBy }) });
+    }
+    return drills;
+  });
+  /** The extra filters stay open when the URL uses one of them. */
+  protected readonly moreOpen = computed(() => {
+    const q = this.query();
+    return [q.siteId, q.staff, q.paymentServiceId, q.channel, q.ageBand, q.weekday, q.hour].some(
+      (v) => v !== undefined,
+    );
+  });
+
+  protected readonly sites = toSignal(this.catalog.sites().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly paymentServices = toSignal(this.api.paymentServices().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
 
   protected readonly loading = signal(true);
   private readonly failure = signal<unknown>(null);
@@ -156,10 +232,24 @@ export class CaseListPage {
   constructor() {
     // The form shows what the URL says, including after back/forward navigation.
     effect(() => {
-      const { from, to, status, procedure, reason } = this.query();
+      const q = this.query();
       untracked(() =>
         this.filters.setValue(
-          { from, to, status: status ?? null, procedure: procedure ?? null, reason: reason ?? null },
+          {
+            q: q.q ?? '',
+            from: q.from ?? '',
+            to: q.to ?? '',
+            status: q.status ?? null,
+            procedure: q.procedure ?? null,
+            reason: q.reason ?? null,
+            siteId: q.siteId ?? null,
+            staff: q.staff ?? '',
+            paymentServiceId: q.paymentServiceId ?? null,
+            channel: q.channel ?? null,
+            ageBand: q.ageBand ?? null,
+            weekday: q.weekday ?? null,
+            hour: q.hour ?? null,
+          },
           { emitEvent: false },
         ),
       );
@@ -171,17 +261,36 @@ export class CaseListPage {
       this.filters.markAllAsTouched();
       return;
     }
-    const { from, to, status, procedure, reason } = this.filters.getRawValue();
-    const pageSize = this.query().pageSize;
-    void this.router.navigate([], {
-      queryParams: {
-        from: tokyoDate(from),
-        to: tokyoDate(to),
-        status,
-        procedure,
-        reason,
-        pageSize: pageSize === PAGE_SIZES[0] ? null : pageSize,
-      },
+    const value = this.filters.getRawValue();
+    const { pageSize, segment, turnedAwayBy } = this.query();
+    const params: Params = {
+      ...value,
+      q: value.q.trim() || null,
+      from: tokyoDate(value.from) ?? null,
+      to: tokyoDate(value.to) ?? null,
+      staff: value.staff.trim().toLowerCase() || null,
+      segment: segment ?? null,
+      turnedAwayBy: turnedAwayBy ?? null,
+      pageSize: pageSize === PAGE_SIZES[0] ? null : pageSize,
+    };
+    void this.router.navigate([], { queryParams: params });
+  }
+
+  protected clearAll(): void {
+    void this.router.navigate([], { queryParams: {} });
+  }
+
+  protected removeDrill(param: 'segment' | 'turnedAwayBy'): void {
+    void this.router.navigate([], { queryParams: { [param]: null, page: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected open(row: CaseRow): void {
+    void this.router.navigate(['/cases', row.id]);
+  }
+
+  protected weekdayName(weekday: number): string {
+    return this.i18n.translate('caseList.weekdayValue', {
+      weekday: this.i18n.translate(`dashboard.weekdays.d${weekday}` as TranslationKey),
     });
   }
 
@@ -222,6 +331,11 @@ function tokyoDate(value: string | undefined | null): string | undefined {
   return value && DateTime.fromISO(value, { zone: TOKYO }).isValid && /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? value
     : undefined;
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | undefined {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { type IsActiveMatchOptions, type Params, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Role, ROLE_LABELS } from '@madoguchi/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ADMIN_ROLES, MANAGER_ROLES } from '../auth/roles';
@@ -9,14 +9,23 @@ import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/i18n.pipes';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { tokyoToday } from '../i18n/tokyo-time';
 
 const EVERYONE: readonly Role[] = ['staff', 'manager', 'admin'];
 
 /** The menu; each entry lists the roles whose API calls behind it would succeed. */
-const NAV_ITEMS: readonly { path: string; label: TranslationKey; roles: readonly Role[] }[] = [
+interface NavItem {
+  path: string;
+  label: TranslationKey;
+  roles: readonly Role[];
+  /** Opens on today's cases: the case list without dates covers every day, and says so. */
+  today?: boolean;
+}
+
+const NAV_ITEMS: readonly NavItem[] = [
   { path: '/counter', label: 'nav.counter', roles: EVERYONE },
   { path: '/cases/new', label: 'nav.newCase', roles: EVERYONE },
-  { path: '/cases', label: 'nav.caseList', roles: EVERYONE },
+  { path: '/cases', label: 'nav.caseList', roles: EVERYONE, today: true },
   { path: '/dashboard', label: 'dashboard.nav', roles: MANAGER_ROLES },
   { path: '/outages', label: 'nav.outages', roles: MANAGER_ROLES },
   { path: '/audit', label: 'nav.audit', roles: MANAGER_ROLES },
@@ -50,6 +59,20 @@ export class Shell {
     const role = this.auth.user()?.role;
     return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
   });
+
+  // A filtered list is still the list: the menu entry stays marked whatever its query says.
+  protected readonly activeOptions: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
+
+  protected todayParams(item: NavItem): Params | null {
+    if (!item.today) return null;
+    const today = tokyoToday();
+    return { from: today, to: today };
+  }
 
   protected readonly userText = computed(() => {
     const user = this.auth.user();
