@@ -33,6 +33,7 @@ const IN_SERVICE: SupportCase = {
   alreadyReserved: false,
   reason: null,
   note: null,
+  certRenewedAt: null,
   followUpCode: null,
   previousCaseId: null,
   version: 2,
