@@ -3,6 +3,7 @@ export * from './lib/tokyo-time';
 export * from './lib/format';
 export * from './lib/holidays';
 export * from './lib/calendar';
+export * from './lib/programme';
 export * from './lib/certificate';
 export * from './lib/applicant';
 export * from './lib/payment-service';

@@ -57,6 +57,8 @@ export interface SupportCase {
   alreadyReserved: boolean;
   reason: ReasonCode | null;
   note: string | null;
+  /** When 市民課 renewed or issued the certificate, for `cert_wait_24h`: the wait counts from it. */
+  certRenewedAt: IsoInstant | null;
   /** Printed on the return slip of a `not_completed` case; null otherwise. */
   followUpCode: string | null;
   /** The earlier visit this one follows up, linked by its follow-up code. */
@@ -82,6 +84,8 @@ export interface CreateCaseRequest {
   alreadyReserved?: boolean;
   reason?: ReasonCode | null;
   note?: string | null;
+  /** Only with the reason `cert_wait_24h`: when 市民課 renewed or issued the certificate. */
+  certRenewedAt?: IsoInstant | null;
   /** The code on the slip of an earlier visit: links this case to it. */
   followUpCode?: string;
 }
@@ -103,6 +107,8 @@ export interface UpdateCaseRequest {
   alreadyReserved?: boolean;
   reason?: ReasonCode | null;
   note?: string | null;
+  /** Only with the reason `cert_wait_24h`; cleared when the reason changes to another one. */
+  certRenewedAt?: IsoInstant | null;
   /** Links the case to an earlier visit; null removes the link. */
   followUpCode?: string | null;
 }
@@ -120,6 +126,8 @@ export interface FinishCaseRequest extends CaseTransitionRequest {
   note?: string | null;
   paymentServiceId?: number | null;
   alreadyReserved?: boolean;
+  /** Only with the reason `cert_wait_24h`: when 市民課 renewed or issued the certificate. */
+  certRenewedAt?: IsoInstant | null;
   /** True once staff confirmed `platform_maintenance` although no recorded outage stops the procedure. */
   confirm?: boolean;
 }
@@ -132,6 +140,8 @@ export interface ReturnSlip {
   procedure: Procedure;
   procedureLabel: Labelled;
   endedAt: IsoInstant;
+  /** The certificate renewal the wait counts from, when recorded (reason `cert_wait_24h`). */
+  certRenewedAt: IsoInstant | null;
   reason: ReasonCode;
   reasonLabel: Labelled;
   /** Where to go first to fix what stood in the way; null when nothing needs fixing elsewhere. */

@@ -47,12 +47,12 @@ describe('deskHoursOn', () => {
 
   it('knows substitute holidays outside the programme but reports the programme first', () => {
     expect(deskHoursOn('2020-05-06', WIDE)).toMatchObject({ open: false, closedReason: 'holiday' });
-    expect(deskHoursOn('2020-05-06')).toEqual({
-      date: '2020-05-06',
+    expect(deskHoursOn('2020-03-20')).toEqual({
+      date: '2020-03-20',
       open: false,
       hours: [],
       closedReason: 'outside_programme',
-      holidayName: '憲法記念日 振替休日',
+      holidayName: '春分の日',
     });
   });
 
@@ -102,9 +102,10 @@ describe('deskHoursOn', () => {
     expect(days[4].holidayName).toBe('元日');
   });
 
-  it('keeps to the programme: opens 2020-07-01, last opens 2021-12-28, closed from 2022', () => {
-    expect(deskHoursOn('2020-06-30')).toMatchObject({ open: false, closedReason: 'outside_programme' });
-    expect(deskHoursOn('2020-07-01')).toMatchObject({ open: true });
+  it('keeps to the programme: opens 2020-04-01 for reservations, last opens 2021-12-28, closed from 2022', () => {
+    expect(deskHoursOn('2020-03-31')).toMatchObject({ open: false, closedReason: 'outside_programme' });
+    expect(deskHoursOn('2020-04-01')).toMatchObject({ open: true });
+    expect(deskHoursOn('2020-06-30')).toMatchObject({ open: true });
     expect(deskHoursOn('2021-12-28')).toMatchObject({ open: true });
     expect(deskHoursOn('2021-12-31')).toMatchObject({ open: false, closedReason: 'year_end' });
     expect(deskHoursOn('2022-01-04')).toMatchObject({ open: false, closedReason: 'outside_programme' });
@@ -235,7 +236,7 @@ describe('nextOpeningAt', () => {
       '2020-11-23T23:30:00.000Z',
     ],
     ['year-end closure: January 4', '2020-12-28T17:00:00+09:00', '2021-01-03T23:30:00.000Z'],
-    ['before the programme: its first morning', '2020-06-15T10:00:00+09:00', '2020-06-30T23:30:00.000Z'],
+    ['before the programme: its first morning', '2020-03-15T10:00:00+09:00', '2020-03-31T23:30:00.000Z'],
   ])('%s', (_, instant, expected) => {
     expect(nextOpeningAt(instant)).toBe(expected);
   });

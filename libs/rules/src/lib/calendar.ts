@@ -40,8 +40,11 @@ export interface DeskDay {
   holidayName?: string;
 }
 
-/** FY2020 Mynapoint: applications opened 2020-07-01; the deadline was finally set to 2021-12-31. */
-export const FY2020_MYNAPOINT: DeskCalendarSettings = { programmeStart: '2020-07-01', programmeEnd: '2021-12-31' };
+/**
+ * FY2020 Mynapoint at the desk: open from the first day of reservation support (2020-04-01) to the final deadline
+ * (2021-12-31); each procedure keeps to its own window (`FY2020_PROGRAMME_WINDOWS`, `calendarForFunctions`).
+ */
+export const FY2020_MYNAPOINT: DeskCalendarSettings = { programmeStart: '2020-04-01', programmeEnd: '2021-12-31' };
 
 /** Seed: 「月曜日から金曜日…は、午前8時30分から午後5時まで」 */
 export const WEEKDAY_HOURS: readonly DeskHours[] = [{ from: '08:30', to: '17:00' }];

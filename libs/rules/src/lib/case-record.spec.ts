@@ -98,3 +98,39 @@ describe('a case record', () => {
     expect(functionsOf('inquiry')).toEqual([]);
   });
 });
+
+describe('the certificate renewal of a case held up by the 24-hour wait', () => {
+  const waiting = (certRenewedAt: string | null, over: Partial<CaseRecordFacts> = {}) =>
+    done({
+      status: 'not_completed',
+      completed: [],
+      reason: 'cert_wait_24h',
+      certRenewedAt,
+      ...over,
+    });
+  const renewalProblems = (facts: CaseRecordFacts, hours?: number) =>
+    caseRecordProblems(facts, NOW, hours).filter((p) => p.field === 'certRenewedAt');
+
+  it('accepts a renewal earlier that morning or the afternoon before, and none at all', () => {
+    // The visit: arrived 09:00, started 09:10, ended 09:25 on Tuesday 2020-11-24 (Tokyo).
+    expect(renewalProblems(waiting('2020-11-23T23:45:00.000Z'))).toEqual([]);
+    expect(renewalProblems(waiting('2020-11-23T07:00:00.000Z'))).toEqual([]);
+    expect(renewalProblems(waiting(null))).toEqual([]);
+  });
+
+  it('refuses a renewal after the visit ended', () => {
+    const [problem] = renewalProblems(waiting('2020-11-24T00:30:00.000Z'));
+    expect(problem.message.ja).toBe('電子証明書の更新日時が、この来庁の終了より後になっています。');
+  });
+
+  it('refuses a renewal whose wait was over before service started', () => {
+    const [problem] = renewalProblems(waiting('2020-11-23T00:10:00.000Z'));
+    expect(problem.message.ja).toContain('対応開始までに24時間が経過しています');
+    expect(renewalProblems(waiting('2020-11-23T00:10:00.000Z'), 72)).toEqual([]);
+  });
+
+  it('refuses a renewal for any other reason', () => {
+    const facts = waiting('2020-11-23T23:45:00.000Z', { reason: 'pin_locked' });
+    expect(renewalProblems(facts)[0].message.en).toBe('certRenewedAt is only for the reason cert_wait_24h.');
+  });
+});

@@ -7,6 +7,7 @@ import type {
   ReasonCode,
   Representative,
 } from '@madoguchi/contracts';
+import { DEFAULT_CERT_WAIT_HOURS } from './certificate';
 import { containsMyNumber, MY_NUMBER_REFUSAL } from './guards';
 
 /** The parts of a support case whose combination the desk's rules constrain; instants as ISO-8601 strings. */
@@ -23,6 +24,8 @@ export interface CaseRecordFacts {
   alreadyReserved: boolean;
   reason: ReasonCode | null;
   note: string | null;
+  /** When 市民課 renewed or issued the certificate, recorded only for `cert_wait_24h`; the wait counts from it. */
+  certRenewedAt?: string | null;
 }
 
 export interface CaseRecordProblem {
@@ -50,7 +53,11 @@ const ms = (iso: string) => Date.parse(iso);
  * Everything wrong with a case's combination of fields, so that a whole past case can be logged in one call and
  * refused with every field at fault at once. Empty when the case is consistent.
  */
-export function caseRecordProblems(c: CaseRecordFacts, now: Date = new Date()): CaseRecordProblem[] {
+export function caseRecordProblems(
+  c: CaseRecordFacts,
+  now: Date = new Date(),
+  certWaitHours: number = DEFAULT_CERT_WAIT_HOURS,
+): CaseRecordProblem[] {
   const problems: CaseRecordProblem[] = [];
   const add = (field: keyof CaseRecordFacts, ja: string, en: string) => problems.push({ field, message: { ja, en } });
   const finished = c.status === 'completed' || c.status === 'not_completed' || c.status === 'left';
@@ -96,6 +103,7 @@ export function caseRecordProblems(c: CaseRecordFacts, now: Date = new Date()): 
     add('note', '理由が「その他」のときは備考に内容を書いてください。', "note is required when the reason is 'other'.");
   }
   if (c.note && containsMyNumber(c.note)) add('note', MY_NUMBER_REFUSAL.ja, MY_NUMBER_REFUSAL.en);
+  if (c.certRenewedAt) certRenewalProblems(c, c.certRenewedAt, now, certWaitHours).forEach((p) => problems.push(p));
 
   const possible = functionsOf(c.procedure, false);
   const stray = c.completed.filter((f) => !possible.includes(f));
@@ -164,4 +172,29 @@ export function caseRecordProblems(c: CaseRecordFacts, now: Date = new Date()): 
     );
   }
   return problems;
+}
+
+/** The renewal must be the reason's, already done by the end of the visit, and recent enough to still hold it up. */
+function certRenewalProblems(c: CaseRecordFacts, renewedAt: string, now: Date, waitHours: number): CaseRecordProblem[] {
+  const problem = (ja: string, en: string): CaseRecordProblem[] => [{ field: 'certRenewedAt', message: { ja, en } }];
+  if (c.reason !== 'cert_wait_24h') {
+    return problem(
+      '電子証明書の更新日時は、理由が「電子証明書の更新・発行から24時間未経過」のときだけ入力します。',
+      'certRenewedAt is only for the reason cert_wait_24h.',
+    );
+  }
+  const renewed = ms(renewedAt);
+  if (renewed > Math.min(now.getTime() + 5 * 60_000, c.endedAt ? ms(c.endedAt) : Infinity)) {
+    return problem(
+      '電子証明書の更新日時が、この来庁の終了より後になっています。',
+      'certRenewedAt must not be after the end of the visit.',
+    );
+  }
+  if (renewed + waitHours * 3_600_000 <= ms(c.startedAt ?? c.arrivedAt)) {
+    return problem(
+      `その更新日時からは、対応開始までに${waitHours}時間が経過しています。更新日時を確かめてください。`,
+      `${waitHours} hours had already passed since certRenewedAt when service started.`,
+    );
+  }
+  return [];
 }

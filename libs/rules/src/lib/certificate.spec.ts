@@ -1,9 +1,13 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { deskCalendar, isDeskOpenAt } from './calendar';
 import {
   ageOn,
   cardValidUntil,
   certificateRenewableFrom,
   certificateValidUntil,
   DEFAULT_CERT_WAIT_HOURS,
+  deskReturnAfterCertificateChange,
   earliestAfterCertificateChange,
   isCertificateValidOn,
   isWithinCertificateWait,
@@ -80,5 +84,81 @@ describe('validity', () => {
   it('counts the last day as valid', () => {
     expect(isCertificateValidOn('2021-01-10', '2021-01-10')).toBe(true);
     expect(isCertificateValidOn('2021-01-10', '2021-01-11')).toBe(false);
+  });
+});
+
+describe('deskReturnAfterCertificateChange', () => {
+  it.each([
+    // Seed: 24 hours from 市民課's renewal, not from the visit. Renewed Friday 09:00 → Saturday 09:00, a 2nd Saturday.
+    [
+      'renewed Fri 2020-11-13 09:00: the open 2nd Saturday at 9:00',
+      '2020-11-13T09:00:00+09:00',
+      '2020-11-14T00:00:00.000Z',
+    ],
+    [
+      'renewed Fri 2020-11-20 10:00: a 3rd Saturday, a Sunday and a holiday → Tue 8:30',
+      '2020-11-20T10:00:00+09:00',
+      '2020-11-23T23:30:00.000Z',
+    ],
+    ['renewed Sat 2020-11-14 11:30: Sunday → Mon 8:30', '2020-11-14T11:30:00+09:00', '2020-11-15T23:30:00.000Z'],
+    ['renewed Mon 2020-11-16 16:45: Tue 16:45, still open', '2020-11-16T16:45:00+09:00', '2020-11-17T07:45:00.000Z'],
+    [
+      'renewed Wed 2020-11-18 17:30: Thu 17:30 is after hours → Fri 8:30',
+      '2020-11-18T17:30:00+09:00',
+      '2020-11-19T23:30:00.000Z',
+    ],
+    [
+      'renewed 2nd Sat 2020-11-14 12:30 after the desk closed: Sunday → Mon 8:30',
+      '2020-11-14T12:30:00+09:00',
+      '2020-11-15T23:30:00.000Z',
+    ],
+    [
+      'renewed Mon 2020-12-28 10:00: the year-end closure → Mon 2021-01-04 8:30',
+      '2020-12-28T10:00:00+09:00',
+      '2021-01-03T23:30:00.000Z',
+    ],
+  ])('%s', (_, renewedAt, expected) => {
+    expect(deskReturnAfterCertificateChange(renewedAt)).toBe(expected);
+  });
+
+  it('counts the wait of the setting', () => {
+    expect(deskReturnAfterCertificateChange('2020-11-20T10:00:00+09:00', 1)).toBe('2020-11-20T02:00:00.000Z');
+    expect(deskReturnAfterCertificateChange('2020-11-20T16:30:00+09:00', 1)).toBe('2020-11-23T23:30:00.000Z');
+  });
+
+  it('is null when the desk does not open again before the programme ends', () => {
+    expect(deskReturnAfterCertificateChange('2021-12-28T10:00:00+09:00')).toBeNull();
+  });
+
+  it('gives the first open instant at or after the end of the wait, whatever the renewal', () => {
+    const HOUR = 3_600_000;
+    const tokyoDay = (t: number) => DateTime.fromMillis(t, { zone: 'Asia/Tokyo' }).toISODate() ?? '';
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2020-03-25T00:00:00Z'), max: Date.parse('2022-01-05T00:00:00Z') }),
+        fc.constantFrom(0, 1, 24, 24, 72),
+        (renewed, hours) => {
+          const result = deskReturnAfterCertificateChange(new Date(renewed), hours);
+          const waitEnd = renewed + hours * HOUR;
+          if (result === null) {
+            expect(tokyoDay(waitEnd) >= '2021-12-28').toBe(true);
+            return;
+          }
+          const back = Date.parse(result);
+          expect(back).toBeGreaterThanOrEqual(waitEnd);
+          expect(isDeskOpenAt(result)).toBe(true);
+          if (back === waitEnd) return;
+          // Later than the wait: the desk was closed when it ended and no opening starts in between.
+          expect(isDeskOpenAt(new Date(waitEnd))).toBe(false);
+          for (const day of deskCalendar(tokyoDay(waitEnd), tokyoDay(back))) {
+            for (const h of day.hours) {
+              const opens = Date.parse(`${day.date}T${h.from}:00+09:00`);
+              expect(opens <= waitEnd || opens >= back).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

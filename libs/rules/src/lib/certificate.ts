@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { type DeskCalendarSettings, FY2020_MYNAPOINT, nextOpeningAt } from './calendar';
 import { assertDate, type InstantInput, startOfTokyoDay, toTokyo, toUtcIso } from './time';
 
 /** Seed: 「市民課で手続きされた日時から24時間経過後にマイナポイントのお手続きが可能となります」 */
@@ -26,6 +27,19 @@ export function earliestAfterCertificateChange(
     throw new RangeError(`Invalid certificate wait: ${waitHours} hours`);
   }
   return toUtcIso(toTokyo(issuedOrRenewedAt).plus({ hours: waitHours }));
+}
+
+/**
+ * The first instant (UTC ISO) the desk can help after a certificate change: the end of the wait, or the next opening
+ * after it when the desk is closed then; null when the desk does not open again within the programme.
+ * Seed: 「市民課で手続きされた日時から24時間経過後」 — counted from 市民課's procedure, not from the visit at the desk.
+ */
+export function deskReturnAfterCertificateChange(
+  issuedOrRenewedAt: InstantInput,
+  waitHours: number = DEFAULT_CERT_WAIT_HOURS,
+  calendar: DeskCalendarSettings = FY2020_MYNAPOINT,
+): string | null {
+  return nextOpeningAt(earliestAfterCertificateChange(issuedOrRenewedAt, waitHours), calendar);
 }
 
 /** True while the wait after a certificate change is not over at `at`. */

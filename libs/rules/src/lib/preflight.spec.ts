@@ -1,7 +1,7 @@
 import { PLATFORM_FUNCTIONS, REASONS, type ReasonCode } from '@madoguchi/contracts';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { deskCalendar, isDeskOpenAt } from './calendar';
+import { deskCalendar, FY2020_MYNAPOINT, isDeskOpenAt } from './calendar';
 import { type OutageWindow, stoppedFunctionsAt } from './outages';
 import {
   neededFunctions,
@@ -11,6 +11,7 @@ import {
   type PreflightResult,
   type PreflightSituation,
 } from './preflight';
+import { calendarForFunctions, FY2020_PROGRAMME_WINDOWS } from './programme';
 
 /** A citizen with everything in order at 10:00 on Wednesday 2020-07-22. */
 const ready = (over: Partial<PreflightSituation> = {}): PreflightSituation => ({
@@ -67,10 +68,36 @@ describe('preflight', () => {
       expect(result.earliestAt).toBe('2020-07-26T23:30:00.000Z');
     });
 
-    it('waits for the programme to start', () => {
+    it('waits for application support to start on 2020-07-01, and says so', () => {
       const result = preflight(ready({ at: '2020-06-15T10:00:00+09:00' }), none);
       expect(codes(result.blockers)).toEqual(['desk_closed']);
+      expect(result.blockers[0].message.ja).toBe(
+        '窓口での予約(マイキーID設定)と申込みの支援は2020年7月1日(水)からです。次の受付は2020年7月1日(水) 8:30からです。',
+      );
       expect(result.earliestAt).toBe('2020-06-30T23:30:00.000Z');
+    });
+
+    it('supports a reservation in June 2020: seed 「予約は現在受付中!申込みは7月以降順次可能です」', () => {
+      const result = preflight(ready({ at: '2020-06-15T10:00:00+09:00', procedure: 'reservation' }), none);
+      expect(result.canProceedNow).toBe(true);
+    });
+
+    it('keeps each procedure to the window given in the context', () => {
+      const windows = {
+        reservation: { from: '2020-06-01', to: '2021-12-31' },
+        application: { from: '2020-07-01', to: '2021-12-31' },
+      };
+      const may = preflight(ready({ at: '2020-05-29T10:00:00+09:00', procedure: 'reservation' }), {
+        outages: [],
+        windows,
+      });
+      expect(may.blockers[0].message.ja).toContain('窓口での予約(マイキーID設定)の支援は2020年6月1日(月)からです。');
+      expect(may.earliestAt).toBe('2020-05-31T23:30:00.000Z');
+      const reserved = preflight(
+        ready({ at: '2020-06-15T10:00:00+09:00', procedure: 'application', alreadyReserved: true }),
+        { outages: [], windows },
+      );
+      expect(reserved.earliestAt).toBe('2020-06-30T23:30:00.000Z');
     });
 
     it('promises nothing once the programme is over', () => {
@@ -95,7 +122,7 @@ describe('preflight', () => {
   });
 
   describe('24-hour wait after a certificate change', () => {
-    it('renewed Friday 2020-11-20 10:00: the wait ends on a 3rd Saturday, before a holiday Monday', () => {
+    it('renewed Friday 2020-11-20 10:00: the wait ends on a closed 3rd Saturday, so the text names Tuesday', () => {
       const result = preflight(
         ready({
           at: '2020-11-20T15:00:00+09:00',
@@ -104,10 +131,12 @@ describe('preflight', () => {
         none,
       );
       expect(codes(result.blockers)).toEqual(['cert_wait_24h']);
-      expect(result.blockers[0].until).toBe('2020-11-21T01:00:00.000Z');
+      // Saturday 21 is a 3rd Saturday and Monday 23 is Labour Thanksgiving Day: Tuesday 24 at 8:30 is the next opening.
+      expect(result.blockers[0].until).toBe('2020-11-23T23:30:00.000Z');
       expect(result.blockers[0].message.ja).toBe(
-        '電子証明書の更新・発行から24時間が経過していません。2020年11月21日(土) 10:00以降にお手続きいただけます。',
+        '電子証明書の更新・発行から24時間が経過していません。窓口では2020年11月24日(火) 8:30以降にお手続きいただけます。',
       );
+      expect(result.blockers[0].message.en).toContain('Tue 24 Nov 2020, 8:30');
       expect(result.earliestAt).toBe('2020-11-23T23:30:00.000Z');
     });
 
@@ -157,9 +186,10 @@ describe('preflight', () => {
       const result = preflight(ready({ at: '2020-07-23T10:00:00+09:00' }), { outages: [JULY_23] });
       expect(codes(result.blockers)).toEqual(['platform_maintenance', 'desk_closed']);
       const maintenance = result.blockers[0];
-      expect(maintenance.until).toBe('2020-07-23T15:30:00.000Z');
+      // It resumes at 0:30 on Sports Day (a holiday in 2020): the text names the 4th Saturday's opening instead.
+      expect(maintenance.until).toBe('2020-07-24T23:30:00.000Z');
       expect(maintenance.message.ja).toBe(
-        'マイキープラットフォームのメンテナンス中のため、予約(マイキーID設定)ができません。2020年7月24日(金) 0:30に再開の予定です。',
+        'マイキープラットフォームのメンテナンス中のため、予約(マイキーID設定)ができません。再開後、窓口では2020年7月25日(土) 8:30からお手続きいただけます。',
       );
       expect(result.earliestAt).toBe('2020-07-24T23:30:00.000Z');
     });
@@ -409,6 +439,7 @@ describe('preflight properties', () => {
   /** Whether the citizen could do the procedure at instant t, checked rule by rule. */
   const workableAt = (s: PreflightSituation, ctx: PreflightContext, t: number) => {
     const needed = neededFunctions(s.procedure, s.alreadyReserved);
+    const calendar = calendarOf(s);
     const issued = s.certificate.issuedOrRenewedAt;
     const waitEnd = issued ? Date.parse(issued) + (ctx.certWaitHours ?? 24) * HOUR : -Infinity;
     const stopped = stoppedFunctionsAt(new Date(t), ctx.outages);
@@ -417,10 +448,13 @@ describe('preflight properties', () => {
       (!validUntil || tokyoDay(t) <= validUntil) &&
       t >= Date.parse(s.at) &&
       t >= waitEnd &&
-      isDeskOpenAt(new Date(t)) &&
+      isDeskOpenAt(new Date(t), calendar) &&
       !needed.some((fn) => stopped.includes(fn))
     );
   };
+  /** The desk's calendar for what the procedure needs, each step within its own support window. */
+  const calendarOf = (s: PreflightSituation) =>
+    calendarForFunctions(FY2020_MYNAPOINT, FY2020_PROGRAMME_WINDOWS, neededFunctions(s.procedure, s.alreadyReserved));
   const untilUnknown = (b: PreflightIssue) =>
     b.code === 'programme_closed' ||
     (b.code === 'platform_maintenance' && b.until === null) ||
@@ -441,7 +475,7 @@ describe('preflight properties', () => {
         const issued = situation.certificate.issuedOrRenewedAt;
         const candidates = [at, ...outages.flatMap((o) => (o.endsAt ? [Date.parse(o.endsAt)] : []))];
         if (issued) candidates.push(Date.parse(issued) + certWaitHours * HOUR);
-        for (const day of deskCalendar(tokyoDay(at), tokyoDay(earliest))) {
+        for (const day of deskCalendar(tokyoDay(at), tokyoDay(earliest), calendarOf(situation))) {
           for (const h of day.hours) candidates.push(Date.parse(`${day.date}T${h.from}:00+09:00`));
         }
         for (const c of candidates.filter((c) => c >= at && c < earliest)) {
@@ -488,6 +522,18 @@ describe('preflight properties', () => {
         const now = new Date(situation.at).toISOString();
         expect(result.canProceedNow).toBe(result.blockers.length === 0);
         expect(result.canProceedNow).toBe(result.earliestAt === now);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names only instants when the desk is open: every blocker that ends by itself ends at an opening', () => {
+    fc.assert(
+      fc.property(caseArb, ({ situation, outages, certWaitHours }) => {
+        const result = preflight(situation, { outages, certWaitHours });
+        for (const b of result.blockers) {
+          if (b.until !== null) expect(isDeskOpenAt(b.until, calendarOf(situation))).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -10,6 +10,7 @@ import {
 import { mayApply } from './applicant';
 import { type DeskCalendarSettings, deskHoursOn, deskOpeningAt, FY2020_MYNAPOINT, nextOpeningAt } from './calendar';
 import { certificateRenewableFrom, DEFAULT_CERT_WAIT_HOURS, earliestAfterCertificateChange } from './certificate';
+import { calendarForFunctions, FY2020_PROGRAMME_WINDOWS, type ProgrammeWindows } from './programme';
 import { formatDateEn, formatDateJa, formatDateTimeEn, formatDateTimeJa, formatTime } from './format';
 import { type OutageWindow, outagesStartingBetween, outagesStopping, resumptionAfter } from './outages';
 import { paymentServiceBlockers } from './payment-service';
@@ -45,7 +46,10 @@ export interface PreflightSituation {
 export interface PreflightContext {
   /** Known outages, past, current and announced. */
   outages: OutageWindow[];
+  /** The desk's own calendar, over every procedure it supports. */
   calendar?: DeskCalendarSettings;
+  /** The support window of each procedure; a procedure is checked only against the windows of what it needs. */
+  windows?: ProgrammeWindows;
   certWaitHours?: number;
 }
 
@@ -96,9 +100,13 @@ export function preflight(s: PreflightSituation, ctx: PreflightContext): Preflig
   const at = toTokyo(s.at);
   const atIso = toUtcIso(at);
   const atDate = at.toISODate();
-  const calendar = ctx.calendar ?? FY2020_MYNAPOINT;
   const waitHours = ctx.certWaitHours ?? DEFAULT_CERT_WAIT_HOURS;
   const needed = neededFunctions(s.procedure, s.alreadyReserved);
+  const calendar = calendarForFunctions(
+    ctx.calendar ?? FY2020_MYNAPOINT,
+    ctx.windows ?? FY2020_PROGRAMME_WINDOWS,
+    needed,
+  );
   const validUntil = s.certificate.validUntil ? assertDate(s.certificate.validUntil) : null;
   const programmeEnd = assertDate(calendar.programmeEnd);
   const blockers: PreflightIssue[] = [];
@@ -144,19 +152,27 @@ export function preflight(s: PreflightSituation, ctx: PreflightContext): Preflig
       ? toTokyo(earliestAfterCertificateChange(s.certificate.issuedOrRenewedAt, waitHours))
       : null;
   if (waitEnd !== null && at < waitEnd) {
-    blockers.push(messages.certWait(waitHours, toUtcIso(waitEnd)));
+    // The wait may end at night or on a closed day: the message names the desk's next opening after it instead.
+    blockers.push(messages.certWait(waitHours, nextOpeningAt(waitEnd, calendar)));
   }
 
   const stoppingNow = outagesStopping(at, ctx.outages, needed);
   if (stoppingNow.length > 0) {
     const resumption = resumptionAfter(at, ctx.outages, needed);
     const stopped = needed.filter((fn) => stoppingNow.some((o) => o.affects.includes(fn)));
-    const until = 'resumesAt' in resumption ? resumption.resumesAt : null;
-    blockers.push(messages.maintenanceNow(stoppingNow[0].system, stopped, until));
+    const resumesAt = 'resumesAt' in resumption ? resumption.resumesAt : null;
+    blockers.push(
+      messages.maintenanceNow(
+        stoppingNow[0].system,
+        stopped,
+        resumesAt !== null,
+        resumesAt && nextOpeningAt(resumesAt, calendar),
+      ),
+    );
   }
 
   if (nextOpen !== null && nextOpen !== atIso) {
-    blockers.push(messages.deskClosed(atIso, nextOpen, calendar));
+    blockers.push(messages.deskClosed(atIso, nextOpen, calendar, needed));
   }
 
   const found = searchEarliest(waitEnd === null ? at : laterOf(at, waitEnd), ctx.outages, needed, calendar);
@@ -356,11 +372,13 @@ const messages = {
       `電子証明書の有効期限は${formatDateJa(validUntil)}です。更新される場合は、更新前にマイナポイントのお手続きを済ませるか、更新から${hours}時間経過後にお手続きください。`,
       `The electronic certificate expires on ${formatDateEn(validUntil)}. If you renew it, do the Mynapoint procedure before renewing, or ${hours} hours after.`,
     ),
-  certWait: (hours: number, until: string) =>
+  certWait: (hours: number, until: string | null) =>
     issue(
       'cert_wait_24h',
-      `電子証明書の更新・発行から${hours}時間が経過していません。${formatDateTimeJa(until)}以降にお手続きいただけます。`,
-      `Less than ${hours} hours have passed since the electronic certificate was renewed or issued. The procedure is possible from ${formatDateTimeEn(until)}.`,
+      `電子証明書の更新・発行から${hours}時間が経過していません。` +
+        (until ? `窓口では${formatDateTimeJa(until)}以降にお手続きいただけます。` : ''),
+      `Less than ${hours} hours have passed since the electronic certificate was renewed or issued.` +
+        (until ? ` The desk can help from ${formatDateTimeEn(until)}.` : ''),
       until,
     ),
   pinLocked: () =>
@@ -403,15 +421,24 @@ const messages = {
       '申込みには、お選びになる決済サービスが指定するものが必要です。事前にマイナポイント事業サイトでご確認ください。',
       'An application needs whatever the chosen payment service requires: check it on the Mynapoint website before coming.',
     ),
-  maintenanceNow: (system: OutageSystem | undefined, functions: readonly PlatformFunction[], until: string | null) => {
+  maintenanceNow: (
+    system: OutageSystem | undefined,
+    functions: readonly PlatformFunction[],
+    endKnown: boolean,
+    until: string | null,
+  ) => {
     const sys = systemName(system);
     const fns = functionNames(functions);
+    // `until` is the desk's first opening after the announced end, so the text never names a closed hour.
+    const after = {
+      ja: until ? `再開後、窓口では${formatDateTimeJa(until)}からお手続きいただけます。` : '',
+      en: until ? ` Once it is back, the desk can help from ${formatDateTimeEn(until)}.` : '',
+    };
     return issue(
       'platform_maintenance',
-      `${sys.ja}のメンテナンス中のため、${fns.ja}ができません。` +
-        (until ? `${formatDateTimeJa(until)}に再開の予定です。` : '再開時刻は未定です。'),
-      `The ${sys.en} is under maintenance, so ${fns.en} cannot be done. ` +
-        (until ? `It is expected back at ${formatDateTimeEn(until)}.` : 'No end has been announced.'),
+      `${sys.ja}のメンテナンス中のため、${fns.ja}ができません。` + (endKnown ? after.ja : '再開時刻は未定です。'),
+      `The ${sys.en} is under maintenance, so ${fns.en} cannot be done.` +
+        (endKnown ? after.en : ' No end has been announced.'),
       until,
     );
   },
@@ -444,12 +471,21 @@ const messages = {
       `受付終了(${formatTime(closesAt)})まで${CLOSING_SOON_MINUTES}分を切っています。お手続きに時間がかかると、その日のうちに完了できないことがあります。`,
       `Less than ${CLOSING_SOON_MINUTES} minutes remain before the desk closes at ${formatTime(closesAt)}; the procedure may not be finished that day.`,
     ),
-  deskClosed: (at: string, nextOpen: string, calendar: DeskCalendarSettings) => {
+  deskClosed: (at: string, nextOpen: string, calendar: DeskCalendarSettings, needed: readonly PlatformFunction[]) => {
     const day = deskHoursOn(toTokyo(at).toISODate(), calendar);
     const next = {
       ja: `次の受付は${formatDateTimeJa(nextOpen)}からです。`,
       en: `It next opens on ${formatDateTimeEn(nextOpen)}.`,
     };
+    if (day.closedReason === 'outside_programme' && day.date < calendar.programmeStart && needed.length > 0) {
+      const fns = functionNames(needed);
+      return issue(
+        'desk_closed',
+        `窓口での${fns.ja}の支援は${formatDateJa(calendar.programmeStart)}からです。${next.ja}`,
+        `The desk supports ${fns.en} from ${formatDateEn(calendar.programmeStart)}. ${next.en}`,
+        nextOpen,
+      );
+    }
     if (!day.open && day.closedReason) {
       const why = {
         ja:

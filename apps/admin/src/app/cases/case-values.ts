@@ -86,6 +86,7 @@ export function caseValueText(
     case 'arrivedAt':
     case 'startedAt':
     case 'endedAt':
+    case 'certRenewedAt':
     case 'startsAt':
     case 'endsAt':
     case 'createdAt':

@@ -33,6 +33,7 @@ const IN_SERVICE: SupportCase = {
   alreadyReserved: false,
   reason: null,
   note: null,
+  certRenewedAt: null,
   followUpCode: null,
   previousCaseId: null,
   version: 2,
@@ -155,6 +156,35 @@ describe('FinishCaseDialog', () => {
     const sent = http.expectOne({ method: 'POST', url: '/api/cases/42/finish' });
     expect(sent.request.body).toEqual(
       expect.objectContaining({ outcome: 'not_completed', completed: [], reason: 'pin_locked' }),
+    );
+  });
+
+  it('asks when the certificate was renewed only for the 24-hour wait, defaulting to the start of service', async () => {
+    open({ ...IN_SERVICE, arrivedAt: '2020-11-13T02:50:00.000Z', startedAt: '2020-11-13T03:00:00.000Z' });
+    await fixture.whenStable();
+    await key(outcomeToggle(), '2');
+    const reason = host.querySelector<HTMLSelectElement>('select[name="reason"]') as HTMLSelectElement;
+    const choose = async (label: string) => {
+      reason.value = Array.from(reason.options).find((o) => o.text.startsWith(label))?.value ?? '';
+      reason.dispatchEvent(new Event('change'));
+      await fixture.whenStable();
+    };
+    const renewedAt = () => host.querySelector<HTMLInputElement>('input[name="certRenewedAt"]');
+
+    await choose('暗証番号ロック');
+    expect(renewedAt()).toBeNull();
+    await choose('電子証明書の更新・発行から24時間未経過');
+    expect(textOf(host)).toContain('電子証明書の更新・発行日時(市民課)');
+    // 03:00 UTC is 12:00 in Tokyo.
+    expect(renewedAt()?.value).toBe('2020-11-13T12:00');
+
+    const input = renewedAt() as HTMLInputElement;
+    input.value = '2020-11-13T09:00';
+    input.dispatchEvent(new Event('input'));
+    await key(reason, 'Enter');
+    const sent = http.expectOne({ method: 'POST', url: '/api/cases/42/finish' });
+    expect(sent.request.body).toEqual(
+      expect.objectContaining({ reason: 'cert_wait_24h', certRenewedAt: '2020-11-13T00:00:00Z' }),
     );
   });
 

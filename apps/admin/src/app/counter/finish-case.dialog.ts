@@ -121,12 +121,13 @@ export class FinishCaseDialog {
     paymentServiceId: [null as number | null],
     reason: [null as ReasonCode | null],
     note: [''],
+    certRenewedAt: [''],
   });
   protected readonly value = signal<FinishFormValue>(this.form.getRawValue());
 
   protected readonly fields = computed(() => {
-    const { outcome, alreadyReserved } = this.value();
-    return finishFields(this.supportCase().procedure, outcome, alreadyReserved);
+    const { outcome, alreadyReserved, reason } = this.value();
+    return finishFields(this.supportCase().procedure, outcome, alreadyReserved, reason);
   });
   protected readonly step = signal<Step>({ kind: 'form' });
   protected readonly saving = signal(false);

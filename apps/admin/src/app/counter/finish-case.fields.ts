@@ -6,6 +6,7 @@ import {
   type SupportCase,
 } from '@madoguchi/contracts';
 import { type CaseRecordFacts, type CaseRecordProblem, caseRecordProblems, functionsOf } from '@madoguchi/rules';
+import { fromTokyoLocalInput, toTokyoLocalInput } from '../core/i18n';
 
 // The finish dialog's pure parts: what it offers for a case, what it sends and what the shared rules say about it.
 
@@ -18,6 +19,8 @@ export interface FinishFormValue {
   paymentServiceId: number | null;
   reason: ReasonCode | null;
   note: string;
+  /** When 市民課 renewed the certificate, as a `datetime-local` value on Tokyo's clock. */
+  certRenewedAt: string;
 }
 
 /** Which parts of the finish form apply to a case's procedure. */
@@ -27,9 +30,16 @@ export interface FinishFields {
   paymentService: boolean;
   alreadyReserved: boolean;
   reason: boolean;
+  /** Asked only when the reason is the wait after a certificate renewal, which counts from that renewal. */
+  certRenewedAt: boolean;
 }
 
-export function finishFields(procedure: Procedure, outcome: Outcome, alreadyReserved: boolean): FinishFields {
+export function finishFields(
+  procedure: Procedure,
+  outcome: Outcome,
+  alreadyReserved: boolean,
+  reason: ReasonCode | null = null,
+): FinishFields {
   const involvesApplication = procedure === 'application' || procedure === 'both';
   return {
     steps: functionsOf(procedure, procedure === 'both' && alreadyReserved),
@@ -37,6 +47,7 @@ export function finishFields(procedure: Procedure, outcome: Outcome, alreadyRese
     // Only "both" changes with it: an already reserved citizen completes the application alone.
     alreadyReserved: procedure === 'both',
     reason: outcome === 'not_completed',
+    certRenewedAt: outcome === 'not_completed' && reason === 'cert_wait_24h',
   };
 }
 
@@ -50,17 +61,20 @@ export function defaultFinish(c: SupportCase): FinishFormValue {
     paymentServiceId: c.paymentServiceId,
     reason: null,
     note: c.note ?? '',
+    // Usually renewed at 市民課 just before coming to the desk: the start of service is the nearest guess.
+    certRenewedAt: toTokyoLocalInput(c.startedAt ?? c.arrivedAt),
   };
 }
 
 /** The request body; parts that do not apply are left out so the API keeps the stored value. */
 export function finishRequest(c: SupportCase, value: FinishFormValue, confirm = false): FinishCaseRequest {
-  const fields = finishFields(c.procedure, value.outcome, value.alreadyReserved);
+  const fields = finishFields(c.procedure, value.outcome, value.alreadyReserved, value.reason);
   return {
     outcome: value.outcome,
     completed: fields.steps.filter((step) => value.completed[step]),
     reason: fields.reason ? value.reason : null,
     note: value.note.trim() || null,
+    ...(fields.certRenewedAt ? { certRenewedAt: fromTokyoLocalInput(value.certRenewedAt) } : {}),
     ...(fields.paymentService ? { paymentServiceId: value.paymentServiceId } : {}),
     ...(fields.alreadyReserved ? { alreadyReserved: value.alreadyReserved } : {}),
     version: c.version,
@@ -84,6 +98,7 @@ export function finishProblems(c: SupportCase, value: FinishFormValue, now = new
     alreadyReserved: request.alreadyReserved ?? c.alreadyReserved,
     reason: request.reason ?? null,
     note: request.note ?? null,
+    certRenewedAt: request.certRenewedAt ?? null,
   };
   return caseRecordProblems(facts, now);
 }

@@ -29,6 +29,7 @@ function supportCase(id: number, overrides: Partial<SupportCase> = {}): SupportC
     alreadyReserved: false,
     reason: null,
     note: null,
+    certRenewedAt: null,
     followUpCode: null,
     previousCaseId: null,
     version: 1,

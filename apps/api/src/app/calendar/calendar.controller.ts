@@ -1,8 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { deskCalendar, DeskDay, FY2020_MYNAPOINT, startOfTokyoDay } from '@madoguchi/rules';
+import { deskCalendar, DeskDay, startOfTokyoDay } from '@madoguchi/rules';
 import { Public } from '../auth/auth.decorators';
 import { ValidationProblem } from '../common/problems';
+import { deskCalendarSettings, type Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
 import { CalendarQueryDto } from './calendar.dto';
 
 const MAX_DAYS = 400;
@@ -10,6 +12,8 @@ const MAX_DAYS = 400;
 @ApiTags('public')
 @Controller('calendar')
 export class CalendarController {
+  constructor(@Inject(SETTINGS) private readonly settings: Settings) {}
+
   /** Public: citizens look up the desk's days and hours before they come. */
   @Public()
   @Get()
@@ -31,6 +35,6 @@ export class CalendarController {
         },
       ]);
     }
-    return deskCalendar(query.from, query.to, FY2020_MYNAPOINT);
+    return deskCalendar(query.from, query.to, deskCalendarSettings(this.settings));
   }
 }

@@ -39,6 +39,7 @@ export function toCaseRow(c: CaseRowInput): CaseRow {
     alreadyReserved: c.alreadyReserved,
     reason: c.reason,
     note: c.note,
+    certRenewedAt: instant(c.certRenewedAt ?? null),
     version: 1,
   };
 }
@@ -78,6 +79,7 @@ export function factsOf(entity: SupportCaseEntity): CaseRecordFacts {
     alreadyReserved: entity.alreadyReserved,
     reason: entity.reason,
     note: entity.note,
+    certRenewedAt: iso(entity.certRenewedAt ?? null),
   };
 }
 
@@ -101,6 +103,7 @@ export function toSupportCase(entity: SupportCaseEntity): SupportCase {
     alreadyReserved: facts.alreadyReserved,
     reason: facts.reason,
     note: facts.note,
+    certRenewedAt: facts.certRenewedAt ?? null,
     followUpCode: entity.followUpCode ?? null,
     previousCaseId: entity.previousCaseId ?? null,
     version: entity.version,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CaseStatus, Labelled, SupportCase } from '@madoguchi/contracts';
 import { caseRecordProblems, CaseRecordFacts, functionsOf, outagesStopping } from '@madoguchi/rules';
 import type { UserAccount } from '../auth/user.entity';
@@ -8,6 +8,8 @@ import {
   InvalidTransitionProblem,
   ValidationProblem,
 } from '../common/problems';
+import type { Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
 import { WritePath } from '../db/write-path';
 import { OutagesReader } from '../outages/outages.reader';
 import { mayChangeCase, NOT_YOURS_TO_CHANGE, SERVED_BY_SOMEONE_ELSE } from './case-access';
@@ -56,6 +58,7 @@ export class CaseTransitions {
     private readonly writes: WritePath,
     private readonly store: CaseStore,
     private readonly outages: OutagesReader,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   start(id: number, dto: CaseTransitionDto, user: UserAccount): Promise<SupportCase> {
@@ -98,8 +101,9 @@ export class CaseTransitions {
         completed: dto.completed ?? (dto.outcome === 'completed' ? functionsOf(procedure, alreadyReserved) : []),
         reason: dto.reason ?? null,
         note: dto.note === undefined ? current.note : dto.note?.trim() || null,
+        certRenewedAt: dto.certRenewedAt ? new Date(dto.certRenewedAt).toISOString() : null,
       };
-      const problems = caseRecordProblems(facts, now);
+      const problems = caseRecordProblems(facts, now, this.settings.CERT_WAIT_HOURS);
       if (problems.length) throw new ValidationProblem(problems, 422);
       if (dto.paymentServiceId !== undefined) await this.store.assertPaymentService(manager, facts.paymentServiceId);
       if (facts.reason === 'platform_maintenance' && dto.confirm !== true && !(await this.outageStops(now, facts))) {

@@ -120,6 +120,15 @@ export class CreateCaseDto implements CreateCaseRequest {
   @MaxLength(1000)
   note?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Only with the reason cert_wait_24h: when 市民課 renewed or issued the certificate (ISO 8601); the return slip counts the wait from it.',
+  })
+  @IsOptional()
+  @IsInstant()
+  certRenewedAt?: string | null;
+
   @ApiPropertyOptional({ example: 'K7M2QX', description: 'The code on the return slip of an earlier visit.' })
   @IsOptional()
   @IsString()
@@ -208,6 +217,15 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   @MaxLength(1000)
   note?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Only with the reason cert_wait_24h: when 市民課 renewed or issued the certificate (ISO 8601); the return slip counts the wait from it.',
+  })
+  @IsOptional()
+  @IsInstant()
+  certRenewedAt?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: 'Links the case to an earlier visit; null removes the link.' })
   @IsOptional()
   @IsString()
@@ -249,6 +267,15 @@ export class FinishCaseDto extends CaseTransitionDto implements FinishCaseReques
   @IsString()
   @MaxLength(1000)
   note?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Only with the reason cert_wait_24h: when 市民課 renewed or issued the certificate (ISO 8601); the return slip counts the wait from it.',
+  })
+  @IsOptional()
+  @IsInstant()
+  certRenewedAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()

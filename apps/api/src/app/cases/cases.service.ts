@@ -1,21 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
-import {
-  caseRecordProblems,
-  CaseRecordFacts,
-  FY2020_MYNAPOINT,
-  normaliseFollowUpCode,
-  tokyoDate,
-  tokyoDayRange,
-} from '@madoguchi/rules';
+import { caseRecordProblems, CaseRecordFacts, normaliseFollowUpCode, tokyoDate, tokyoDayRange } from '@madoguchi/rules';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
-import type { Settings } from '../config/config';
+import { deskCalendarSettings, programmeWindows, type Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
 import { WritePath } from '../db/write-path';
@@ -70,8 +63,9 @@ export class CasesService {
       alreadyReserved: dto.alreadyReserved ?? false,
       reason: dto.reason ?? null,
       note: cleanNote(dto.note),
+      certRenewedAt: normalise(dto.certRenewedAt),
     };
-    const problems = caseRecordProblems(facts);
+    const problems = caseRecordProblems(facts, new Date(), this.settings.CERT_WAIT_HOURS);
     if (problems.length) throw new ValidationProblem(problems, 422);
 
     return this.writes.run(async (manager) => {
@@ -218,7 +212,14 @@ export class CasesService {
         reason: pick('reason', dto.reason),
         note: dto.note === undefined ? current.note : cleanNote(dto.note),
       };
-      const problems = caseRecordProblems(facts);
+      // A renewal belongs to its reason: a correction to another reason drops it unless it sends one (refused).
+      facts.certRenewedAt =
+        dto.certRenewedAt !== undefined
+          ? normalise(dto.certRenewedAt)
+          : facts.reason === 'cert_wait_24h'
+            ? (current.certRenewedAt ?? null)
+            : null;
+      const problems = caseRecordProblems(facts, new Date(), this.settings.CERT_WAIT_HOURS);
       if (problems.length) throw new ValidationProblem(problems, 422);
       if (dto.paymentServiceId !== undefined) await this.store.assertPaymentService(manager, facts.paymentServiceId);
       const siteId = dto.siteId === undefined ? entity.siteId : await this.resolveSite(manager, dto.siteId, user);
@@ -305,6 +306,7 @@ export class CasesService {
         procedure: entity.procedure,
         alreadyReserved: entity.alreadyReserved,
         endedAt: endedAt.toISOString(),
+        certRenewedAt: entity.certRenewedAt?.toISOString() ?? null,
         reason: entity.reason as NonNullable<typeof entity.reason>,
         paymentService: service && {
           id: service.id,
@@ -316,7 +318,8 @@ export class CasesService {
       },
       {
         outages: await this.outages.windowsFrom(endedAt, { paymentServiceId: entity.paymentServiceId }),
-        calendar: FY2020_MYNAPOINT,
+        calendar: deskCalendarSettings(this.settings),
+        windows: programmeWindows(this.settings),
         certWaitHours: this.settings.CERT_WAIT_HOURS,
       },
     );

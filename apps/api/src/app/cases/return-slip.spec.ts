@@ -19,6 +19,7 @@ const slipFor = (c: Partial<SlipCase>, context: Partial<SlipContext> = {}) =>
       alreadyReserved: false,
       // Tue 24 Nov 2020, 10:00 in Tokyo.
       endedAt: '2020-11-24T01:00:00.000Z',
+      certRenewedAt: null,
       reason: 'other',
       paymentService: null,
       ...c,
@@ -37,7 +38,32 @@ describe('the return slip', () => {
     expect(slip.comeBack.ja).toBe('先に市民課でお手続きのうえ、受付時間内にお越しください。');
   });
 
-  it('after a certificate renewal, names the first desk opening 24 hours after the visit, past holidays', () => {
+  it('counts the wait from the renewal staff recorded, not from the end of the visit (issue 10)', () => {
+    // Renewed at 市民課 Fri 13 Nov 2020 09:00, visit ended 12:30: Sat 14 Nov 09:00, a 2nd Saturday when the desk is open.
+    const slip = slipFor({
+      reason: 'cert_wait_24h',
+      certRenewedAt: '2020-11-13T00:00:00.000Z',
+      endedAt: '2020-11-13T03:30:00.000Z',
+    });
+    expect(slip.earliestReturnAt).toBe('2020-11-14T00:00:00.000Z');
+    expect(slip.comeBack.ja).toBe('2020年11月14日(土) 9:00以降の受付時間内にお越しください。');
+    expect(slip.certRenewedAt).toBe('2020-11-13T00:00:00.000Z');
+    expect(slip.advice[0].ja).toBe(
+      '電子証明書の更新・発行から24時間が経過していません。窓口では2020年11月14日(土) 9:00以降にお手続きいただけます。',
+    );
+  });
+
+  it('rolls a wait that ends while the desk is closed to its next opening', () => {
+    // Renewed Sat 14 Nov 11:30 (2nd Saturday): Sunday 11:30 is closed, so Monday 16 Nov 8:30.
+    const slip = slipFor({
+      reason: 'cert_wait_24h',
+      certRenewedAt: '2020-11-14T02:30:00.000Z',
+      endedAt: '2020-11-14T02:50:00.000Z',
+    });
+    expect(slip.earliestReturnAt).toBe('2020-11-15T23:30:00.000Z');
+  });
+
+  it('without a recorded renewal, counts from the end of the visit, past holidays', () => {
     // Fri 20 Nov 16:00 + 24 h is a 3rd Saturday (closed), then Sunday and Labour Thanksgiving Day (Mon 23).
     const slip = slipFor({ reason: 'cert_wait_24h', endedAt: '2020-11-20T07:00:00.000Z' });
     expect(slip.earliestReturnAt).toBe('2020-11-23T23:30:00.000Z');

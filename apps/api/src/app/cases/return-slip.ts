@@ -17,6 +17,7 @@ import {
   preflight,
   type PreflightIssue,
   type PreflightSituation,
+  type ProgrammeWindows,
 } from '@madoguchi/rules';
 
 export interface SlipCase {
@@ -26,6 +27,8 @@ export interface SlipCase {
   procedure: Procedure;
   alreadyReserved: boolean;
   endedAt: string;
+  /** When 市民課 renewed the certificate, recorded at the visit for `cert_wait_24h`. */
+  certRenewedAt: string | null;
   reason: ReasonCode;
   paymentService: (PaymentServiceRules & { id: number; name: string }) | null;
 }
@@ -34,6 +37,7 @@ export interface SlipContext {
   /** Outages going on at or after the end of the case, as they concern this case. */
   outages: OutageWindow[];
   calendar: DeskCalendarSettings;
+  windows?: ProgrammeWindows;
   certWaitHours: number;
 }
 
@@ -69,7 +73,10 @@ const SERVICE_ITEMS_UNKNOWN: Labelled = {
   en: 'Whatever the chosen payment service requires',
 };
 
-/** The situation rebuilt from the reason alone; a renewal is dated at the visit's end, so the wait is surely over. */
+/**
+ * The situation rebuilt from the reason. Seed: the wait runs 「市民課で手続きされた日時から24時間」, so it counts from
+ * the renewal staff recorded; a case logged without one counts from the visit's end, which cannot promise too early.
+ */
 function situationFor(c: SlipCase): { situation: PreflightSituation; serviceKnown: boolean } {
   const service: Service | null = c.paymentService && {
     ...c.paymentService,
@@ -93,7 +100,7 @@ function situationFor(c: SlipCase): { situation: PreflightSituation; serviceKnow
     situation.paymentService ? { ...situation.paymentService, ...change } : null;
   switch (c.reason) {
     case 'cert_wait_24h':
-      situation.certificate = { status: 'valid', issuedOrRenewedAt: c.endedAt };
+      situation.certificate = { status: 'valid', issuedOrRenewedAt: c.certRenewedAt ?? c.endedAt };
       break;
     case 'cert_expired':
       situation.certificate = { status: 'expired' };
@@ -178,6 +185,7 @@ export function buildReturnSlip(c: SlipCase, ctx: SlipContext): ReturnSlip {
   const result = preflight(situation, {
     outages: ctx.outages,
     calendar: ctx.calendar,
+    windows: ctx.windows,
     certWaitHours: ctx.certWaitHours,
   });
   // Closed at the end of the visit says nothing useful: the earliest instant already accounts for desk hours.
@@ -195,6 +203,7 @@ export function buildReturnSlip(c: SlipCase, ctx: SlipContext): ReturnSlip {
     procedure: c.procedure,
     procedureLabel: PROCEDURE_LABELS[c.procedure],
     endedAt: c.endedAt,
+    certRenewedAt: c.reason === 'cert_wait_24h' ? c.certRenewedAt : null,
     reason: c.reason,
     reasonLabel: { ja, en },
     referTo,

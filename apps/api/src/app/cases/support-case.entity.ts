@@ -76,6 +76,10 @@ export class SupportCaseEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** When 市民課 renewed or issued the certificate (reason `cert_wait_24h`): the return slip counts the wait from it. */
+  @InstantColumn({ nullable: true })
+  certRenewedAt!: Date | null;
+
   /** Printed on the return slip of a not_completed case: random, unique, not personal data. */
   @Index('uq_case_follow_up_code', { unique: true })
   @Column({ type: 'varchar', length: 8, nullable: true })

@@ -1,4 +1,4 @@
-import { loadSettings, SettingsError } from './config';
+import { deskCalendarSettings, loadSettings, programmeWindows, SettingsError } from './config';
 
 describe('settings', () => {
   it('starts from the documented defaults', () => {
@@ -50,5 +50,27 @@ describe('settings', () => {
   it('refuses demo data in production but allows production without it', () => {
     expect(() => loadSettings({ NODE_ENV: 'production', MADOGUCHI_DEMO: '1' })).toThrow('MADOGUCHI_DEMO=1 is refused');
     expect(loadSettings({ NODE_ENV: 'production', MADOGUCHI_DEMO: '0' }).MADOGUCHI_DEMO).toBe(false);
+  });
+
+  it('keeps a support window per procedure, reservations before applications by default (the seed)', () => {
+    const settings = loadSettings({});
+    expect(programmeWindows(settings)).toEqual({
+      reservation: { from: '2020-04-01', to: '2021-12-31' },
+      application: { from: '2020-07-01', to: '2021-12-31' },
+    });
+    expect(deskCalendarSettings(settings)).toEqual({ programmeStart: '2020-04-01', programmeEnd: '2021-12-31' });
+    const later = loadSettings({ RESERVATION_SUPPORT_FROM: '2020-06-01', APPLICATION_SUPPORT_TO: '2021-09-30' });
+    expect(programmeWindows(later).reservation.from).toBe('2020-06-01');
+    expect(deskCalendarSettings(later)).toEqual({ programmeStart: '2020-06-01', programmeEnd: '2021-12-31' });
+  });
+
+  it('refuses a support window that is not a day or ends before it starts, naming it', () => {
+    expect(() => loadSettings({ APPLICATION_SUPPORT_FROM: '2020/07/01' })).toThrow(
+      'APPLICATION_SUPPORT_FROM accepts a day as YYYY-MM-DD (e.g. 2020-07-01)',
+    );
+    expect(() => loadSettings({ RESERVATION_SUPPORT_FROM: '2022-01-01' })).toThrow(
+      'the reservation window starts (2022-01-01) after it ends (2021-12-31)',
+    );
+    expect(() => loadSettings({ APPLICATION_SUPPORT_TO: '2021-02-30' })).toThrow('the application window has');
   });
 });

@@ -1,5 +1,26 @@
+import {
+  deskCalendarOf,
+  type DeskCalendarSettings,
+  FY2020_PROGRAMME_WINDOWS,
+  programmeWindowProblems,
+  type ProgrammeWindows,
+} from '@madoguchi/rules';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayMessage = (name: string, example: string) => `${name} accepts a day as YYYY-MM-DD (e.g. ${example})`;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -70,6 +91,19 @@ export class Settings {
   @Max(720, { message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
   CERT_WAIT_HOURS = 24;
 
+  /** Seed: 「予約は現在受付中!申込みは7月以降順次可能です」: reservations were supported before applications. */
+  @Matches(DAY, { message: dayMessage('RESERVATION_SUPPORT_FROM', FY2020_PROGRAMME_WINDOWS.reservation.from) })
+  RESERVATION_SUPPORT_FROM = FY2020_PROGRAMME_WINDOWS.reservation.from;
+
+  @Matches(DAY, { message: dayMessage('RESERVATION_SUPPORT_TO', FY2020_PROGRAMME_WINDOWS.reservation.to) })
+  RESERVATION_SUPPORT_TO = FY2020_PROGRAMME_WINDOWS.reservation.to;
+
+  @Matches(DAY, { message: dayMessage('APPLICATION_SUPPORT_FROM', FY2020_PROGRAMME_WINDOWS.application.from) })
+  APPLICATION_SUPPORT_FROM = FY2020_PROGRAMME_WINDOWS.application.from;
+
+  @Matches(DAY, { message: dayMessage('APPLICATION_SUPPORT_TO', FY2020_PROGRAMME_WINDOWS.application.to) })
+  APPLICATION_SUPPORT_TO = FY2020_PROGRAMME_WINDOWS.application.to;
+
   @IsOptional()
   @IsString()
   ADMIN_UI_PATH?: string;
@@ -104,7 +138,24 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       'MADOGUCHI_DEMO=1 is refused when NODE_ENV=production: set MADOGUCHI_DEMO=0 and create the first admin',
     );
   }
+  // A day that is not even written as one is already named above; the order of the days is checked once all are days.
+  if (!errors.some((e) => e.property.includes('_SUPPORT_'))) {
+    problems.push(...programmeWindowProblems(programmeWindows(settings)).map((p) => `The support period: ${p}`));
+  }
   if (problems.length) throw new SettingsError([...new Set(problems)]);
   settings.HOST ??= settings.MADOGUCHI_DEMO ? '127.0.0.1' : '0.0.0.0';
   return settings;
+}
+
+/** The support window of each procedure, from the settings. */
+export function programmeWindows(settings: Settings): ProgrammeWindows {
+  return {
+    reservation: { from: settings.RESERVATION_SUPPORT_FROM, to: settings.RESERVATION_SUPPORT_TO },
+    application: { from: settings.APPLICATION_SUPPORT_FROM, to: settings.APPLICATION_SUPPORT_TO },
+  };
+}
+
+/** The desk's calendar: open on a day when it supports at least one procedure. */
+export function deskCalendarSettings(settings: Settings): DeskCalendarSettings {
+  return deskCalendarOf(programmeWindows(settings));
 }

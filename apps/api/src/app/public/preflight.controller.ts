@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FY2020_MYNAPOINT, preflight, PreflightResult } from '@madoguchi/rules';
+import { preflight, PreflightResult } from '@madoguchi/rules';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { ValidationProblem } from '../common/problems';
-import type { Settings } from '../config/config';
+import { deskCalendarSettings, programmeWindows, type Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { OutagesReader } from '../outages/outages.reader';
 import { PreflightDto } from './preflight.dto';
@@ -61,7 +61,8 @@ export class PreflightController {
       },
       {
         outages: await this.outages.windowsFrom(new Date(at), { paymentServiceId: service?.id ?? null }),
-        calendar: FY2020_MYNAPOINT,
+        calendar: deskCalendarSettings(this.settings),
+        windows: programmeWindows(this.settings),
         certWaitHours: this.settings.CERT_WAIT_HOURS,
       },
     );

@@ -27,6 +27,7 @@ const SHOWN_FIELDS = [
   'completed',
   'alreadyReserved',
   'reason',
+  'certRenewedAt',
   'note',
   'followUpCode',
 ] as const satisfies readonly (keyof SupportCase)[];
@@ -86,12 +87,14 @@ export class CasePage {
     const none = this.i18n.translate('common.none');
     const minutes = (value: number | null) =>
       value === null ? none : this.i18n.translate('common.minutes', { n: value });
-    const rows = SHOWN_FIELDS.map((field) => ({
+    // The renewal time only means something for a case held up by the 24-hour wait.
+    const shown = SHOWN_FIELDS.filter((field) => field !== 'certRenewedAt' || c.certRenewedAt !== null);
+    const rows = shown.map((field) => ({
       label: caseFieldLabel(field, this.i18n),
       value: caseValueText(field, c[field], this.i18n, context),
     }));
     rows.splice(
-      SHOWN_FIELDS.indexOf('endedAt') + 1,
+      shown.indexOf('endedAt') + 1,
       0,
       {
         label: this.i18n.translate('caseList.waiting'),

@@ -320,6 +320,7 @@ export const en: Dictionary = {
     staleCurrent: 'Now',
     reload: 'Load the current case',
     fields: {
+      certRenewedAt: 'Certificate renewed',
       arrivedAt: 'Arrived',
       siteId: 'Site',
       followUpCode: 'Follow-up code',
@@ -676,10 +677,15 @@ export const en: Dictionary = {
     deskPhone: 'About congestion: Information Promotion Division, 0467-82-1111 (city hall switchboard)',
     callCentre: 'Questions about the Mynapoint procedure itself: {centre} (then option 5)',
     callCentreHours: 'Weekdays 09:30–20:00, weekends and holidays 09:30–17:30 (closed Dec 29 – Jan 3)',
-    programmeOver: 'This month is outside the programme (1 July 2020 – 31 December 2021): the desk offers no support.',
+    programmeOver: 'This month is outside the desk’s support period: the desk offers no support.',
     hours: 'Desk hours: Mon–Fri 08:30–17:00, 2nd and 4th Saturday 08:30–12:00 (closed on holidays and Dec 29 – Jan 3)',
     selfCheckLink: 'Check before you come',
     link: 'How busy the desk is (no sign-in)',
     failed: 'Could not load the desk’s status. Please try again later.',
+  },
+  certRenewal: {
+    renewedAt: 'Certificate renewed or issued at (Citizens Division)',
+    hint: 'The 24 hours count from this moment. Check it on the Citizens Division’s receipt.',
+    slipRenewedAt: 'Certificate renewed or issued',
   },
 };
