@@ -4,6 +4,7 @@
  */
 import type {
   CaseHistory,
+  DailyStatsRow,
   FunnelStats,
   HeatmapCell,
   Outage,
@@ -41,7 +42,8 @@ describe('drill-down: the case list behind every number', () => {
       .sort((a, b) => a - b);
 
   beforeAll(async () => {
-    server = await startServer();
+    // A short target makes the hand count below tell waits apart: 1–2 minutes meet it, 5 do not.
+    server = await startServer({ WAIT_TARGET_MINUTES: '3' });
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     staff2 = await ApiClient.signIn(server.baseUrl, 'staff02');
@@ -211,6 +213,23 @@ describe('drill-down: the case list behind every number', () => {
     }
     const refused = await manager.get(`/api/stats/summary?${RANGE}&channel=fax`);
     expect(refused.status).toBe(400);
+  });
+
+  it('measures the served cases against the waiting-time target per period, day and hour', async () => {
+    expect((await staff.get('/api/desk')).body).toEqual({ waitTargetMinutes: 3 });
+    // Waits: A 5, B 5, C 1, D 2, J 1, E 5 (Tue); F 5, G 1, I 5 (Wed); H left unserved.
+    const summary = (await manager.get<StatsSummary>(`/api/stats/summary?${RANGE}`)).body;
+    expect(summary.waitTarget).toEqual({ minutes: 3, served: 9, withinTarget: 4 });
+    const daily = (await manager.get<DailyStatsRow[]>(`/api/stats/daily?${RANGE}`)).body;
+    expect(daily.map((d) => [d.date, d.served, d.withinTarget])).toEqual([
+      ['2020-10-06', 6, 3],
+      ['2020-10-07', 3, 1],
+    ]);
+    const cells = (await manager.get<HeatmapCell[]>(`/api/stats/heatmap?${RANGE}`)).body;
+    const cell = (weekday: number, hour: number) => cells.find((c) => c.weekday === weekday && c.hour === hour);
+    expect([cell(2, 9)?.served, cell(2, 9)?.withinTarget]).toEqual([2, 0]);
+    expect([cell(2, 10)?.served, cell(2, 10)?.withinTarget]).toEqual([3, 3]);
+    expect([cell(3, 9)?.served, cell(3, 9)?.withinTarget]).toEqual([2, 1]);
   });
 
   it('opens a heatmap cell as exactly its weekday and hour', async () => {

@@ -26,6 +26,12 @@ const zeroReasons = {
   other: 0,
 };
 
+/** The counts against the waiting-time target are checked by hand in drill-down.spec.ts. */
+const withoutTarget = <T extends { served: number; withinTarget: number }>({ served, withinTarget, ...rest }: T) => {
+  expect(withinTarget).toBeLessThanOrEqual(served);
+  return rest;
+};
+
 describe('manager statistics', () => {
   let server: RunningServer;
   let staff: ApiClient;
@@ -238,7 +244,7 @@ describe('manager statistics', () => {
       previous: { from: '2020-12-29', to: '2020-12-30', total: 0 },
     });
     const daily = await manager.get<DailyStatsRow[]>('/api/stats/daily?from=2020-12-30&to=2021-01-02');
-    expect(daily.body).toEqual([
+    expect(daily.body.map(withoutTarget)).toEqual([
       { date: '2020-12-30', total: 0, completed: 0, not_completed: 0, left: 0 },
       { date: '2020-12-31', total: 1, completed: 1, not_completed: 0, left: 0 },
       { date: '2021-01-01', total: 2, completed: 1, not_completed: 0, left: 1 },
@@ -249,7 +255,7 @@ describe('manager statistics', () => {
   it('gives one row per Tokyo day, days without cases included', async () => {
     const daily = await manager.get<DailyStatsRow[]>('/api/stats/daily?from=2021-11-08&to=2021-11-15');
     expect(daily.status).toBe(200);
-    expect(daily.body).toEqual([
+    expect(daily.body.map(withoutTarget)).toEqual([
       { date: '2021-11-08', total: 2, completed: 2, not_completed: 0, left: 0 },
       { date: '2021-11-09', total: 2, completed: 0, not_completed: 2, left: 0 },
       { date: '2021-11-10', total: 1, completed: 0, not_completed: 0, left: 1 },
@@ -265,12 +271,12 @@ describe('manager statistics', () => {
     const answer = await manager.get<HeatmapCell[]>('/api/stats/heatmap?from=2021-11-08&to=2021-11-14');
     expect(answer.status).toBe(200);
     expect(answer.body).toHaveLength(168);
-    expect(answer.body.slice(0, 2)).toEqual([
+    expect(answer.body.slice(0, 2).map(withoutTarget)).toEqual([
       { weekday: 1, hour: 0, arrivals: 0, medianWaitMinutes: null },
       { weekday: 1, hour: 1, arrivals: 0, medianWaitMinutes: null },
     ]);
     const busy = answer.body.filter((c) => c.arrivals > 0);
-    expect(busy).toEqual([
+    expect(busy.map(withoutTarget)).toEqual([
       { weekday: 1, hour: 9, arrivals: 2, medianWaitMinutes: 7.5 },
       { weekday: 2, hour: 10, arrivals: 2, medianWaitMinutes: 1.2 },
       { weekday: 3, hour: 14, arrivals: 1, medianWaitMinutes: null },

@@ -188,6 +188,12 @@ export const CASE_SEGMENTS = [
 ] as const;
 export type CaseSegment = (typeof CASE_SEGMENTS)[number];
 
+/** The desk's own settings every signed-in screen may need. */
+export interface DeskSettings {
+  /** Citizens waiting longer than this are marked on the board; the dashboard shows the share served within it. */
+  waitTargetMinutes: number;
+}
+
 export interface CaseListQuery extends CaseFilter {
   /** Days on arrival, both included; without either bound the list covers every day on that side. */
   from?: TokyoDate;

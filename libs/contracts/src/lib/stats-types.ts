@@ -48,6 +48,8 @@ export interface StatsPeriodSummary {
   duringOutages: { cases: number; turnedAway: number };
   /** Visits in the period that follow up an earlier one (by its slip's code), and of those the completed. */
   returned: { followUps: number; succeeded: number };
+  /** The waiting-time target in minutes and how the period's served cases met it. */
+  waitTarget: WaitTargetCounts & { minutes: number };
 }
 
 export interface StatsSummary extends StatsPeriodSummary {
@@ -55,7 +57,7 @@ export interface StatsSummary extends StatsPeriodSummary {
 }
 
 /** One Tokyo day; every day of the range has a row, empty days included. */
-export interface DailyStatsRow {
+export interface DailyStatsRow extends WaitTargetCounts {
   date: TokyoDate;
   total: number;
   completed: number;
@@ -63,8 +65,17 @@ export interface DailyStatsRow {
   left: number;
 }
 
+/**
+ * Against the waiting-time target (`WAIT_TARGET_MINUTES`): `served` are the cases whose service started, and
+ * `withinTarget` those of them that waited (arrival → start) no longer than the target.
+ */
+export interface WaitTargetCounts {
+  served: number;
+  withinTarget: number;
+}
+
 /** One cell of the weekday × hour grid, in Tokyo time; all 7 × 24 cells are returned. */
-export interface HeatmapCell {
+export interface HeatmapCell extends WaitTargetCounts {
   /** 1 = Monday … 7 = Sunday. */
   weekday: number;
   /** 0–23. */

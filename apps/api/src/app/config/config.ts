@@ -86,6 +86,12 @@ export class Settings {
   TOKEN_TTL_HOURS = 12;
 
   @Transform(toInt)
+  @IsInt({ message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })
+  @Min(1, { message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })
+  @Max(480, { message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })
+  WAIT_TARGET_MINUTES = 30;
+
+  @Transform(toInt)
   @IsInt({ message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
   @Min(0, { message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })
   @Max(720, { message: 'CERT_WAIT_HOURS accepts a whole number of hours from 0 to 720 (the seed says 24)' })

@@ -91,6 +91,13 @@ export class ReturnedDto {
   succeeded!: number;
 }
 
+export class WaitTargetDto {
+  @ApiProperty({ description: 'WAIT_TARGET_MINUTES, the target in minutes.' }) minutes!: number;
+  @ApiProperty({ description: 'Cases whose service started.' }) served!: number;
+  @ApiProperty({ description: 'Of `served`, those that waited (arrival → start) no longer than the target.' })
+  withinTarget!: number;
+}
+
 export class StatsPeriodSummaryDto implements StatsPeriodSummary {
   @ApiProperty({ example: '2020-11-01' }) from!: string;
   @ApiProperty({ example: '2020-11-30' }) to!: string;
@@ -127,6 +134,7 @@ export class StatsPeriodSummaryDto implements StatsPeriodSummary {
 
   @ApiProperty({ type: DuringOutagesDto }) duringOutages!: DuringOutagesDto;
   @ApiProperty({ type: ReturnedDto }) returned!: ReturnedDto;
+  @ApiProperty({ type: () => WaitTargetDto }) waitTarget!: WaitTargetDto;
 }
 
 export class StatsSummaryDto extends StatsPeriodSummaryDto implements StatsSummary {
@@ -143,6 +151,9 @@ export class DailyStatsRowDto implements DailyStatsRow {
   @ApiProperty() completed!: number;
   @ApiProperty() not_completed!: number;
   @ApiProperty() left!: number;
+  @ApiProperty({ description: 'Cases whose service started.' }) served!: number;
+  @ApiProperty({ description: 'Of `served`, those that waited no longer than WAIT_TARGET_MINUTES.' })
+  withinTarget!: number;
 }
 
 export class HeatmapCellDto implements HeatmapCell {
@@ -151,6 +162,9 @@ export class HeatmapCellDto implements HeatmapCell {
   @ApiProperty() arrivals!: number;
   @ApiProperty({ type: Number, nullable: true, description: `Median arrival → start. ${PERCENTILE_DEFINITIONS}` })
   medianWaitMinutes!: number | null;
+  @ApiProperty({ description: 'Cases whose service started.' }) served!: number;
+  @ApiProperty({ description: 'Of `served`, those that waited no longer than WAIT_TARGET_MINUTES.' })
+  withinTarget!: number;
 }
 
 export class StaffStatsRowDto implements StaffStatsRow {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CASE_OUTCOMES,
   CASE_STATUSES,
@@ -14,6 +14,7 @@ import {
   type StatsPeriodSummary,
   type StatsRangeQuery,
   type StatsSummary,
+  type WaitTargetCounts,
 } from '@madoguchi/contracts';
 import { addDays } from '@madoguchi/rules';
 import { In } from 'typeorm';
@@ -22,6 +23,8 @@ import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { ValidationProblem } from '../common/problems';
+import type { Settings } from '../config/config';
+import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
 import { OutagesReader } from '../outages/outages.reader';
 import { Bin, medianAndP90, minutesDistribution, minutesOneDecimal } from './percentiles';
@@ -71,7 +74,31 @@ export class StatsService {
   constructor(
     private readonly queries: StatsQueries,
     private readonly outageReader: OutagesReader,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
+
+  /** Served cases and those within the target, from the bins of their waits (ms). */
+  private againstTarget(waits: readonly Bin[]): WaitTargetCounts {
+    const targetMs = this.settings.WAIT_TARGET_MINUTES * 60_000;
+    let served = 0;
+    let withinTarget = 0;
+    for (const bin of waits) {
+      served += bin.count;
+      if (bin.value <= targetMs) withinTarget += bin.count;
+    }
+    return { served, withinTarget };
+  }
+
+  /** SUM expressions for `served` and `withinTarget` against the waiting-time target. */
+  private waitTargetSums(): { served: string; within: string } {
+    const targetMs = this.settings.WAIT_TARGET_MINUTES * 60_000;
+    const wait = this.queries.sql.millisBetween('c.arrivedAt', 'c.startedAt');
+    return {
+      served: 'SUM(CASE WHEN c.startedAt IS NOT NULL THEN 1 ELSE 0 END)',
+      // An integer literal from a validated setting: no parameter, so the sums read the same in every query.
+      within: `SUM(CASE WHEN c.startedAt IS NOT NULL AND ${wait} <= ${targetMs} THEN 1 ELSE 0 END)`,
+    };
+  }
 
   async summary(query: StatsRangeQuery): Promise<StatsSummary> {
     const days = rangeDays(query);
@@ -83,24 +110,37 @@ export class StatsService {
 
   async daily(query: StatsRangeQuery): Promise<DailyStatsRow[]> {
     rangeDays(query);
+    const sums = this.waitTargetSums();
     const rows = await this.queries
       .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
       .select(this.queries.sql.tokyoDayIndex('c.arrivedAt'), 'd')
       .addSelect('c.status', 'status')
       .addSelect('COUNT(*)', 'n')
+      .addSelect(sums.served, 'served')
+      .addSelect(sums.within, 'within')
       // Naming every status lets the (status, arrivedAt) index answer alone.
       .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
       .groupBy('d')
       .addGroupBy('c.status')
-      .getRawMany<{ d: unknown; status: string; n: unknown }>();
+      .getRawMany<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }>();
     const byDay = new Map<number, DailyStatsRow>();
     for (let day = dayIndexOfDate(query.from); day <= dayIndexOfDate(query.to); day++) {
-      byDay.set(day, { date: dateOfDayIndex(day), total: 0, completed: 0, not_completed: 0, left: 0 });
+      byDay.set(day, {
+        date: dateOfDayIndex(day),
+        total: 0,
+        completed: 0,
+        not_completed: 0,
+        left: 0,
+        served: 0,
+        withinTarget: 0,
+      });
     }
     for (const row of rows) {
       const daily = byDay.get(Number(row.d));
       if (!daily) continue;
       daily.total += n(row.n);
+      daily.served += n(row.served);
+      daily.withinTarget += n(row.within);
       if (row.status === 'completed' || row.status === 'not_completed' || row.status === 'left') {
         daily[row.status] += n(row.n);
       }
@@ -127,6 +167,7 @@ export class StatsService {
           hour,
           arrivals: arrivals.get(cell) ?? 0,
           medianWaitMinutes: minutesOneDecimal(medianAndP90(waits.get(cell) ?? []).median),
+          ...this.againstTarget(waits.get(cell) ?? []),
         });
       }
     }
@@ -252,6 +293,7 @@ export class StatsService {
       byPaymentService: await this.paymentServiceOutcomes(range, filter),
       duringOutages: await this.duringOutages(range, filter),
       returned: await this.returnVisits(range, filter),
+      waitTarget: { minutes: this.settings.WAIT_TARGET_MINUTES, ...this.againstTarget(waits.get(0) ?? []) },
     };
   }
 
