@@ -1,7 +1,9 @@
-import type { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import { type Route, Router } from '@angular/router';
 import { authGuard } from './core/auth/auth.guard';
 import { roleGuard } from './core/auth/role.guard';
-import { ADMIN_ROLES, MANAGER_ROLES } from './core/auth/roles';
+import { ADMIN_ROLES, homeOf, MANAGER_ROLES } from './core/auth/roles';
+import { AuthService } from './core/auth/auth.service';
 import { titleKey } from './core/i18n/translated-title-strategy';
 
 export const appRoutes: Route[] = [
@@ -27,7 +29,13 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
     canActivate: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'counter' },
+      {
+        // A guard, not a redirect: redirects run before the sign-in guard has learnt who is signed in.
+        path: '',
+        pathMatch: 'full',
+        canActivate: [() => inject(Router).parseUrl(homeOf(inject(AuthService).user()?.role))],
+        children: [],
+      },
       {
         path: 'counter',
         title: titleKey('counter.title'),

@@ -11,6 +11,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/i18n.pipes';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { AuthService } from './auth.service';
+import { homeOf } from './roles';
 
 @Component({
   selector: 'mg-login-page',
@@ -68,7 +69,9 @@ export class LoginPage {
   // Only paths inside this app: a crafted link must not send staff to another site.
   private safeReturnUrl(): string {
     const url = this.returnUrl();
-    // The queue board is the counter's home.
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/counter';
+    // A bare sign-in opens the role's own home; "/" was only where the guard found nothing more specific.
+    return url && url !== '/' && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login')
+      ? url
+      : homeOf(this.auth.user()?.role);
   }
 }

@@ -4,7 +4,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { type IsActiveMatchOptions, type Params, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Role, ROLE_LABELS } from '@madoguchi/contracts';
 import { AuthService } from '../auth/auth.service';
-import { ADMIN_ROLES, MANAGER_ROLES } from '../auth/roles';
+import { ADMIN_ROLES, homeOf, MANAGER_ROLES } from '../auth/roles';
 import type { TranslationKey } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/i18n.pipes';
@@ -73,6 +73,8 @@ export class Shell {
     const today = tokyoToday();
     return { from: today, to: today };
   }
+
+  protected readonly home = computed(() => homeOf(this.auth.user()?.role));
 
   protected readonly userText = computed(() => {
     const user = this.auth.user();
