@@ -35,6 +35,8 @@ const IN_SERVICE: SupportCase = {
   note: null,
   followUpCode: null,
   previousCaseId: null,
+  ticket: null,
+  counter: null,
   version: 2,
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),

@@ -31,6 +31,8 @@ function supportCase(id: number, overrides: Partial<SupportCase> = {}): SupportC
     note: null,
     followUpCode: null,
     previousCaseId: null,
+    ticket: null,
+    counter: null,
     version: 1,
     createdAt: minutesAgo(30),
     updatedAt: minutesAgo(30),
