@@ -148,4 +148,27 @@ describe('the waiting-room display calling a number', () => {
     expect(await page.locator('mg-shell .toolbar').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it('tells citizens on the congestion page of maintenance announced ahead', async () => {
+    const manager = await ApiClient.signIn(server.baseUrl, 'manager');
+    const startsAt = new Date(Date.now() + 3 * 24 * 3_600_000);
+    const planned = await manager.post('/api/outages', {
+      system: 'mykey_platform',
+      kind: 'planned',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      affects: ['reservation', 'application'],
+    });
+    expect(planned.status).toBe(201);
+    const page = await tv.context.newPage();
+    await page.goto(`${server.baseUrl}/congestion`);
+    const notice = page.getByRole('region', { name: 'メンテナンス・停止のお知らせ' });
+    await notice
+      .getByRole('listitem')
+      .filter({ hasText: 'マイキープラットフォーム: 予約・申込みができません' })
+      .waitFor();
+    expect(await notice.getByRole('listitem').first().textContent()).toMatch(/^予定/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
 });
