@@ -112,6 +112,7 @@ describe('public congestion', () => {
         system: 'mykey_platform',
         paymentServiceName: null,
         affects: ['reservation'],
+        from: '2020-11-18T00:00:00.000Z',
         until: '2020-11-18T02:30:00.000Z',
       },
     ]);
@@ -120,6 +121,7 @@ describe('public congestion', () => {
         system: 'payment_service',
         paymentServiceName: 'ことりペイ',
         affects: ['application'],
+        from: '2020-10-07T05:00:00.000Z',
         until: '2020-10-07T07:30:00.000Z',
       },
     ]);

@@ -26,6 +26,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/calendar', who: 'public' },
   { method: 'POST', path: '/api/preflight', who: 'public', body: {} },
   { method: 'GET', path: '/api/public/congestion', who: 'public' },
+  { method: 'GET', path: '/api/public/display', who: 'public' },
+  { method: 'GET', path: '/api/public/outages', who: 'public' },
   { method: 'GET', path: '/api/payment-services', who: 'public' },
   { method: 'GET', path: '/api/sites', who: 'signed-in' },
 

@@ -14,3 +14,4 @@ export * from './lib/case-record';
 export * from './lib/preflight';
 export * from './lib/follow-up-code';
 export * from './lib/outage-cost';
+export * from './lib/ticket';

@@ -24,6 +24,12 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./public/congestion/congestion.routes').then((m) => m.CONGESTION_ROUTES),
   },
   {
+    // Public: the waiting-room TV shows and says the numbers called; it holds no personal data.
+    path: 'display',
+    title: titleKey('display.title'),
+    loadComponent: () => import('./public/display/display.page').then((m) => m.DisplayPage),
+  },
+  {
     path: '',
     // Lazy too: the toolbar's Material modules stay out of the first download on the sign-in page.
     loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
@@ -45,6 +51,11 @@ export const appRoutes: Route[] = [
         path: 'cases/new',
         title: titleKey('caseForm.title'),
         loadComponent: () => import('./cases/case-form/case-form.page').then((m) => m.CaseFormPage),
+      },
+      {
+        path: 'cases/:id/ticket',
+        title: titleKey('ticket.title'),
+        loadComponent: () => import('./cases/ticket/ticket.page').then((m) => m.TicketPage),
       },
       {
         path: 'cases/:id/slip',

@@ -63,6 +63,10 @@ export interface SupportCase {
   followUpCode: string | null;
   /** The earlier visit this one follows up, linked by its follow-up code. */
   previousCaseId: number | null;
+  /** The day's ticket handed at reception (`A-012`); null for a phone case or one logged after the fact. */
+  ticket: string | null;
+  /** The counter (窓口番号) the citizen was called to when the case was started. */
+  counter: number | null;
   version: number;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
@@ -116,6 +120,11 @@ export interface UpdateCaseRequest {
 /** Body of start and leave: the version the screen showed, if it wants a stale screen refused. */
 export interface CaseTransitionRequest {
   version?: number;
+}
+
+/** Body of start: also the counter the citizen is called to, shown and said on the waiting-room display. */
+export interface StartCaseRequest extends CaseTransitionRequest {
+  counter?: number;
 }
 
 export interface FinishCaseRequest extends CaseTransitionRequest {

@@ -121,6 +121,8 @@ export interface OutageImpact {
 
 export interface CongestionOutage {
   system: OutageSystem;
+  /** When it starts (or started). */
+  from: IsoInstant;
   paymentServiceName: string | null;
   affects: PlatformFunction[];
   /** When the outage is expected to end; null while no end is known. */
@@ -137,6 +139,8 @@ export interface Congestion {
   /** ⌈waiting × recent median handling minutes ÷ staff serving (≥ 1)⌉; 0 with no queue; null when closed. */
   estimatedWaitMinutes: number | null;
   outagesNow: CongestionOutage[];
+  /** Outages recorded ahead of time that start after `at`, within the next two weeks, soonest first. */
+  outagesAnnounced: CongestionOutage[];
   /** Average arrivals per Tokyo hour (0–23) on the same weekday, one decimal. */
   typicalByHour: { hour: number; arrivals: number }[];
 }

@@ -8,6 +8,7 @@ import type {
   Page,
   PaymentService,
   ReturnSlip,
+  StartCaseRequest,
   SupportCase,
   UpdateCaseRequest,
 } from '@madoguchi/contracts';
@@ -44,8 +45,12 @@ export class CasesApi {
     return this.http.patch<SupportCase>(`/api/cases/${id}`, request);
   }
 
-  start(id: number, version?: number): Observable<SupportCase> {
-    return this.http.post<SupportCase>(`/api/cases/${id}/start`, version === undefined ? {} : { version });
+  /** `counter` is where the citizen is called to (shown and said on the waiting-room display). */
+  start(id: number, version?: number, counter?: number): Observable<SupportCase> {
+    const body: StartCaseRequest = {};
+    if (version !== undefined) body.version = version;
+    if (counter !== undefined) body.counter = counter;
+    return this.http.post<SupportCase>(`/api/cases/${id}/start`, body);
   }
 
   finish(id: number, request: FinishCaseRequest): Observable<SupportCase> {

@@ -36,6 +36,8 @@ const IN_SERVICE: SupportCase = {
   certRenewedAt: null,
   followUpCode: null,
   previousCaseId: null,
+  ticket: null,
+  counter: null,
   version: 2,
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),

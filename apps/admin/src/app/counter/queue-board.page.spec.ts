@@ -32,6 +32,8 @@ function supportCase(id: number, overrides: Partial<SupportCase> = {}): SupportC
     certRenewedAt: null,
     followUpCode: null,
     previousCaseId: null,
+    ticket: null,
+    counter: null,
     version: 1,
     createdAt: minutesAgo(30),
     updatedAt: minutesAgo(30),
@@ -122,6 +124,23 @@ describe('QueueBoardPage', () => {
     await fixture.whenStable();
     expect(textOf(page)).toContain('#2 の対応を開始しました');
     expect(textOf(page.querySelector('#list-in-service + ul') as Element)).toContain('#2');
+  });
+
+  it('calls the citizen to the counter chosen on this terminal, and remembers the choice', async () => {
+    const picker = page.querySelector('select[name="counterNumber"]') as HTMLSelectElement;
+    picker.value = '3';
+    picker.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(localStorage.getItem('madoguchi.counterNumber')).toBe('3');
+    await press('j');
+    await press('s');
+    const start = http.expectOne({ method: 'POST', url: '/api/cases/2/start' });
+    expect(start.request.body).toEqual({ version: 1, counter: 3 });
+    start.flush({ ...FIRST_WAITING, ticket: 'A-002', counter: 3, status: 'in_service', version: 2 });
+    await fixture.whenStable();
+    expect(textOf(page)).toContain('#2 の対応を開始しました(A-002 を 3番窓口へお呼びしています)');
+    expect(textOf(page.querySelector('[data-case-id="2"]') as Element)).toContain('A-002');
+    expect(textOf(page.querySelector('[data-case-id="2"]') as Element)).toContain('3番窓口');
   });
 
   it('says why when the key does not fit the selected case', async () => {

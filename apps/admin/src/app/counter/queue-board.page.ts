@@ -48,6 +48,7 @@ import {
 } from '../core/i18n';
 import { CasesApi } from '../cases/cases-api';
 import { OutageBanner } from '../outages/outage-banner';
+import { CounterNumber, CounterNumberPicker } from './counter-number';
 import { FinishCaseDialog, type FinishCaseData, type FinishCaseResult } from './finish-case.dialog';
 import { ShortcutHelpDialog } from './shortcut-help.dialog';
 
@@ -68,6 +69,8 @@ interface Notice {
   text: string;
   kind: 'ok' | 'error';
   slipFor?: number;
+  /** A case just received, whose ticket can be printed. */
+  ticketFor?: number;
   undoLeave?: SupportCase;
 }
 
@@ -85,6 +88,7 @@ interface Notice {
     MatFormFieldModule,
     MatInputModule,
     OutageBanner,
+    CounterNumberPicker,
     ...I18N_PIPES,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -99,6 +103,7 @@ export class QueueBoardPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly counterNumber = inject(CounterNumber);
 
   protected readonly channels = CHANNELS;
   protected readonly procedures = PROCEDURES;
@@ -278,7 +283,15 @@ export class QueueBoardPage {
           this.reception.reset({ channel, procedure: null, ageBand: UNKNOWN_AGE, followUpCode: '' });
           this.upsert(created);
           this.selectedId.set(created.id);
-          this.say('counter.received', { id: created.id });
+          if (created.ticket) {
+            this.notice.set({
+              kind: 'ok',
+              text: this.i18n.translate('ticket.receivedWithTicket', { id: created.id, ticket: created.ticket }),
+              ticketFor: created.id,
+            });
+          } else {
+            this.say('counter.received', { id: created.id });
+          }
           this.focusCase(created.id);
         },
         error: (error: unknown) => {
@@ -297,8 +310,12 @@ export class QueueBoardPage {
   protected start(c: SupportCase | null): void {
     if (!c) return this.say('counter.nothingSelected', {}, 'error');
     if (c.status !== 'waiting') return this.say('counter.onlyWaiting', {}, 'error');
-    this.act(this.api.start(c.id, c.version), (started) => {
-      this.say('counter.started', { id: started.id });
+    this.act(this.api.start(c.id, c.version, this.counterNumber.value() ?? undefined), (started) => {
+      if (started.ticket && started.counter) {
+        this.say('ticket.startedAtCounter', { id: started.id, ticket: started.ticket, counter: started.counter });
+      } else {
+        this.say('counter.started', { id: started.id });
+      }
       this.focusCase(started.id);
     });
   }

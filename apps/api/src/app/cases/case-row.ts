@@ -14,8 +14,14 @@ export type CaseRow = Omit<
   | 'previousCase'
   | 'followUpCode'
   | 'previousCaseId'
+  | 'ticketDay'
+  | 'ticketNumber'
+  | 'ticket'
+  | 'counter'
 > &
-  Partial<Pick<SupportCaseEntity, 'followUpCode' | 'previousCaseId'>>;
+  Partial<
+    Pick<SupportCaseEntity, 'followUpCode' | 'previousCaseId' | 'ticketDay' | 'ticketNumber' | 'ticket' | 'counter'>
+  >;
 
 const instant = (value: string | null) => (value ? new Date(value) : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -106,6 +112,8 @@ export function toSupportCase(entity: SupportCaseEntity): SupportCase {
     certRenewedAt: facts.certRenewedAt ?? null,
     followUpCode: entity.followUpCode ?? null,
     previousCaseId: entity.previousCaseId ?? null,
+    ticket: entity.ticket ?? null,
+    counter: entity.counter ?? null,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

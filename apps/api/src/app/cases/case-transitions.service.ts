@@ -15,7 +15,7 @@ import { OutagesReader } from '../outages/outages.reader';
 import { mayChangeCase, NOT_YOURS_TO_CHANGE, SERVED_BY_SOMEONE_ELSE } from './case-access';
 import { caseColumns, factsOf } from './case-row';
 import { CaseStore } from './case-store';
-import { CaseTransitionDto, FinishCaseDto } from './cases.dto';
+import { CaseTransitionDto, FinishCaseDto, StartCaseDto } from './cases.dto';
 import { unusedFollowUpCode } from './follow-up-code';
 import type { SupportCaseEntity } from './support-case.entity';
 
@@ -61,14 +61,14 @@ export class CaseTransitions {
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
-  start(id: number, dto: CaseTransitionDto, user: UserAccount): Promise<SupportCase> {
+  start(id: number, dto: StartCaseDto, user: UserAccount): Promise<SupportCase> {
     return this.writes.run(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'waiting') throw refusal('start', entity.status);
       return this.store.write(
         manager,
         entity,
-        { status: 'in_service', startedAt: new Date(), staffId: user.id },
+        { status: 'in_service', startedAt: new Date(), staffId: user.id, counter: dto.counter ?? null },
         user,
         'start',
       );

@@ -4,7 +4,14 @@ import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/cont
 import { CurrentUser } from '../auth/auth.decorators';
 import type { UserAccount } from '../auth/user.entity';
 import { CaseTransitions } from './case-transitions.service';
-import { CaseTransitionDto, CreateCaseDto, FinishCaseDto, ListCasesQueryDto, UpdateCaseDto } from './cases.dto';
+import {
+  CaseTransitionDto,
+  CreateCaseDto,
+  FinishCaseDto,
+  ListCasesQueryDto,
+  StartCaseDto,
+  UpdateCaseDto,
+} from './cases.dto';
 import { CasesService } from './cases.service';
 
 /** Every role logs cases; which case a staff member may read or change is decided per row in the services. */
@@ -56,7 +63,7 @@ export class CasesController {
   @HttpCode(200)
   start(
     @Param('id', ParseIntPipe) id: number,
-    @Body() body: CaseTransitionDto,
+    @Body() body: StartCaseDto,
     @CurrentUser() user: UserAccount,
   ): Promise<SupportCase> {
     return this.transitions.start(id, body, user);

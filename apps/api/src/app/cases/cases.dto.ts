@@ -22,6 +22,7 @@ import {
   type Procedure,
   type ReasonCode,
   type Representative,
+  type StartCaseRequest,
   type UpdateCaseRequest,
 } from '@madoguchi/contracts';
 import {
@@ -239,6 +240,22 @@ export class CaseTransitionDto implements CaseTransitionRequest {
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+/** The most counters a desk is thought to have; a larger number is a typing slip. */
+export const MAX_COUNTER = 99;
+
+export class StartCaseDto extends CaseTransitionDto implements StartCaseRequest {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_COUNTER,
+    description: 'The counter (窓口番号) the citizen is called to; the waiting-room display shows and says it.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_COUNTER)
+  counter?: number;
 }
 
 export class FinishCaseDto extends CaseTransitionDto implements FinishCaseRequest {

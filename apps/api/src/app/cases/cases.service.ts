@@ -21,6 +21,7 @@ import { CaseStore } from './case-store';
 import { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './cases.dto';
 import { unusedFollowUpCode } from './follow-up-code';
 import { buildReturnSlip } from './return-slip';
+import { nextTicket } from './ticket';
 import { SupportCaseEntity } from './support-case.entity';
 
 /** Instants as the API received them, normalised to UTC ISO so that the rules compare like with like. */
@@ -73,15 +74,21 @@ export class CasesService {
       await this.store.assertPaymentService(manager, facts.paymentServiceId);
       const previous = dto.followUpCode ? await this.store.caseOfFollowUpCode(manager, dto.followUpCode) : null;
       const now = new Date();
+      const channel = dto.channel ?? 'counter';
       const row = {
         ...toCaseRow({
           ...facts,
           siteId,
           staffId: served(facts.status) ? user.id : null,
-          channel: dto.channel ?? 'counter',
+          channel,
         }),
         followUpCode: facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null,
         previousCaseId: previous?.id ?? null,
+        // Only someone who waits in the room gets a ticket; a phone call or a visit logged afterwards does not.
+        ...(facts.status === 'waiting' && channel === 'counter'
+          ? await nextTicket(manager, siteId, tokyoDate(new Date(facts.arrivedAt)))
+          : { ticketDay: null, ticketNumber: null, ticket: null }),
+        counter: null,
         createdAt: now,
         updatedAt: now,
       };

@@ -11,6 +11,7 @@ import { CreatedAtColumn, InstantColumn, UpdatedAtColumn } from '../db/columns';
 @Index('idx_case_reason_arrived', ['reason', 'arrivedAt'])
 @Index('idx_case_procedure_arrived', ['procedure', 'arrivedAt'])
 @Index('idx_case_staff_arrived', ['staffId', 'arrivedAt'])
+@Index('uq_case_ticket', ['siteId', 'ticketDay', 'ticketNumber'], { unique: true })
 export class SupportCaseEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -93,6 +94,21 @@ export class SupportCaseEntity {
   @ManyToOne(() => SupportCaseEntity, { nullable: true })
   @JoinColumn({ name: 'previousCaseId', foreignKeyConstraintName: 'fk_case_previous' })
   previousCase?: SupportCaseEntity | null;
+
+  /** The Tokyo day the ticket belongs to (YYYY-MM-DD): numbers start again from 1 each day at each site. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  ticketDay!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  ticketNumber!: number | null;
+
+  /** As printed and called: `A-012`; kept as handed out, whatever later happens to the list of sites. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  ticket!: string | null;
+
+  /** The counter (窓口番号) the citizen was called to. */
+  @Column({ type: 'integer', nullable: true })
+  counter!: number | null;
 
   @VersionColumn()
   version!: number;

@@ -15,6 +15,7 @@ import { Counter1764892800000 } from './migrations/1764892800000-counter';
 import { HealthProbe1764979200000 } from './migrations/1764979200000-health-probe';
 import { UsernamesLowerCase1765065600000 } from './migrations/1765065600000-usernames-lower-case';
 import { SystemAuditActor1765152000000 } from './migrations/1765152000000-system-audit-actor';
+import { Tickets1765324800000 } from './migrations/1765324800000-tickets';
 import { CertRenewedAt1765411200000 } from './migrations/1765411200000-cert-renewed-at';
 
 export const ENTITIES = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   HealthProbe1764979200000,
   UsernamesLowerCase1765065600000,
   SystemAuditActor1765152000000,
+  Tickets1765324800000,
   CertRenewedAt1765411200000,
 ];
 

@@ -22,6 +22,7 @@ export class CongestionQueryDto {
 
 export class CongestionOutageDto implements CongestionOutage {
   @ApiProperty({ enum: OUTAGE_SYSTEMS }) system!: OutageSystem;
+  @ApiProperty({ description: 'When it starts or started (UTC ISO).' }) from!: string;
   @ApiProperty({ type: String, nullable: true }) paymentServiceName!: string | null;
   @ApiProperty({ enum: PLATFORM_FUNCTIONS, isArray: true, description: 'What cannot be done meanwhile.' })
   affects!: PlatformFunction[];
@@ -49,6 +50,11 @@ export class CongestionDto implements Congestion {
   estimatedWaitMinutes!: number | null;
   @ApiProperty({ type: [CongestionOutageDto], description: 'Outages going on now.' })
   outagesNow!: CongestionOutageDto[];
+  @ApiProperty({
+    type: [CongestionOutageDto],
+    description: 'Outages recorded in advance that start after `at`, within the next 14 days, soonest first.',
+  })
+  outagesAnnounced!: CongestionOutageDto[];
   @ApiProperty({
     type: [TypicalHourDto],
     description:

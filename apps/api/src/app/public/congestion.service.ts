@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Congestion, CongestionOutage } from '@madoguchi/contracts';
+import type { Congestion } from '@madoguchi/contracts';
 import { addDays, calendarDay, deskHoursOn, isDeskOpenAt, tokyoDate } from '@madoguchi/rules';
 import { SupportCaseEntity } from '../cases/support-case.entity';
-import { OutageEntity } from '../outages/outage.entity';
 import { instantFromRaw, instantParam } from '../db/instants';
 import { binsOf, medianAndP90 } from '../stats/percentiles';
 import { InstantRange, StatsQueries, tokyoDaysRange } from '../stats/stats-queries';
 import { dayIndexOfDate, weekdayOfDayIndex } from '../stats/tokyo-clock';
+import { PublicOutages } from './public-outages';
 
 /** How many of the latest served cases give the "recent" handling time: about a busy day at the desk. */
 export const RECENT_HANDLED_CASES = 200;
@@ -22,7 +22,10 @@ type TypicalDay = Congestion['typicalByHour'];
 export class CongestionService {
   private readonly typicalCache = new Map<string, { expires: number; value: TypicalDay }>();
 
-  constructor(private readonly queries: StatsQueries) {}
+  constructor(
+    private readonly queries: StatsQueries,
+    private readonly outages: PublicOutages,
+  ) {}
 
   async at(at: Date): Promise<Congestion> {
     const today = tokyoDate(at);
@@ -31,13 +34,15 @@ export class CongestionService {
     const queue = await this.queries.countBy(todayRange, 'status', ['waiting', 'in_service'] as const);
     const serving = await this.staffServing(todayRange);
     const handleMs = await this.recentMedianHandleMs(at);
+    const outages = await this.outages.ahead(at);
     return {
       at: at.toISOString(),
       open,
       waiting: queue.waiting,
       inService: queue.in_service,
       estimatedWaitMinutes: estimateWaitMinutes(open, queue.waiting, handleMs, serving),
-      outagesNow: await this.outagesAt(at),
+      outagesNow: outages.now,
+      outagesAnnounced: outages.announced,
       typicalByHour: await this.typicalDay(today),
     };
   }
@@ -53,7 +58,7 @@ export class CongestionService {
   }
 
   /** Median start → end of the latest served cases that arrived by `at`, read newest first along the index. */
-  private async recentMedianHandleMs(at: Date): Promise<number | null> {
+  async recentMedianHandleMs(at: Date): Promise<number | null> {
     const { dataSource, sql } = this.queries;
     const rows = await dataSource
       .getRepository(SupportCaseEntity)
@@ -66,27 +71,6 @@ export class CongestionService {
       .limit(RECENT_HANDLED_CASES)
       .getRawMany<{ v: unknown }>();
     return medianAndP90(binsOf(rows.map((row) => Number(row.v)))).median;
-  }
-
-  private async outagesAt(at: Date): Promise<CongestionOutage[]> {
-    const { dataSource } = this.queries;
-    const outages = await dataSource
-      .getRepository(OutageEntity)
-      .createQueryBuilder('o')
-      .leftJoinAndSelect('o.paymentService', 'ps')
-      .where('o.startsAt <= :at', { at: instantParam(dataSource, at) })
-      .andWhere('(o.endsAt IS NULL OR o.endsAt > :at)')
-      .orderBy('o.startsAt', 'ASC')
-      .getMany();
-    return outages.map((o) => ({
-      system: o.system,
-      paymentServiceName: o.paymentService?.name ?? null,
-      affects: [
-        ...(o.affectsReservation ? (['reservation'] as const) : []),
-        ...(o.affectsApplication ? (['application'] as const) : []),
-      ],
-      until: o.endsAt ? o.endsAt.toISOString() : null,
-    }));
   }
 
   private async typicalDay(today: string): Promise<TypicalDay> {

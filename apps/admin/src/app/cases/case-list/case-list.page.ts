@@ -50,6 +50,8 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 /** A case as the table shows it, already in the current language. */
 interface CaseRow {
   id: number;
+  /** The day's ticket (`A-012`), beside the case number so a citizen's paper finds their case. */
+  ticket: string | null;
   arrivedAt: string;
   channel: string;
   procedure: string;
@@ -307,6 +309,7 @@ export class CaseListPage {
     const minutes = (value: number | null) => (value === null ? none : i18n.translate('common.minutes', { n: value }));
     return {
       id: item.id,
+      ticket: item.ticket,
       arrivedAt: formatTokyoDateTime(item.arrivedAt, i18n.lang()),
       channel: i18n.label(CHANNEL_LABELS[item.channel]),
       procedure: i18n.label(PROCEDURE_LABELS[item.procedure]),

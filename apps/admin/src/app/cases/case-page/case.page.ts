@@ -13,6 +13,7 @@ import { caseFieldLabel, caseValueText, type CaseValueContext } from '../case-va
 
 /** The fields shown, in the order staff read a visit: when, who, what, how it ended. */
 const SHOWN_FIELDS = [
+  'ticket',
   'arrivedAt',
   'siteId',
   'channel',
@@ -22,6 +23,7 @@ const SHOWN_FIELDS = [
   'paymentServiceId',
   'status',
   'staffUsername',
+  'counter',
   'startedAt',
   'endedAt',
   'completed',
@@ -87,8 +89,9 @@ export class CasePage {
     const none = this.i18n.translate('common.none');
     const minutes = (value: number | null) =>
       value === null ? none : this.i18n.translate('common.minutes', { n: value });
-    // The renewal time only means something for a case held up by the 24-hour wait.
-    const shown = SHOWN_FIELDS.filter((field) => field !== 'certRenewedAt' || c.certRenewedAt !== null);
+    // Fields that only some cases have (a ticket, a counter, a renewal time) are shown when they have a value.
+    const optional: readonly (keyof SupportCase)[] = ['ticket', 'counter', 'certRenewedAt'];
+    const shown = SHOWN_FIELDS.filter((field) => !optional.includes(field) || c[field] !== null);
     const rows = shown.map((field) => ({
       label: caseFieldLabel(field, this.i18n),
       value: caseValueText(field, c[field], this.i18n, context),

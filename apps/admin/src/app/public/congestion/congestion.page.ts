@@ -8,6 +8,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { formatTokyoDateTime, I18n, I18N_PIPES, LanguageSwitch, TOKYO, type TranslationKey } from '../../core/i18n';
 import { OKABE_ITO, simpleBarsOption } from '../../dashboard/chart-options';
+import { MaintenanceNotice } from '../maintenance-notice';
 import { CongestionApi } from './congestion-api';
 import { calendarWeeks, type DayForecast, expectedArrivals, forecastMonth } from './forecast';
 
@@ -29,7 +30,7 @@ const FORECAST_KEYS: Readonly<Record<DayForecast, TranslationKey>> = {
  */
 @Component({
   selector: 'mg-congestion-page',
-  imports: [RouterLink, MatButtonModule, NgxEchartsDirective, LanguageSwitch, ...I18N_PIPES],
+  imports: [RouterLink, MatButtonModule, NgxEchartsDirective, LanguageSwitch, MaintenanceNotice, ...I18N_PIPES],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './congestion.page.html',
   styleUrl: './congestion.page.scss',

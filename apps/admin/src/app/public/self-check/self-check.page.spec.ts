@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { PaymentService } from '@madoguchi/contracts';
+import type { PaymentService, PublicOutages } from '@madoguchi/contracts';
 import { addDays, type DeskDay, type PreflightResult } from '@madoguchi/rules';
 import { apiInterceptor } from '../../core/http/api.interceptor';
 import { I18n, tokyoToday } from '../../core/i18n';
@@ -70,6 +70,29 @@ const NOVEMBER: DeskDay[] = [
   { date: '2020-11-24', open: true, hours: [{ from: '08:30', to: '17:00' }] },
 ];
 
+/** Maintenance announced for Tue 24 Nov 2020, 13:00–14:30 in Tokyo, and a terminal down now with no end known. */
+const OUTAGES: PublicOutages = {
+  at: '2020-11-20T01:00:00.000Z',
+  now: [
+    {
+      system: 'terminal',
+      paymentServiceName: null,
+      affects: ['reservation', 'application'],
+      from: '2020-11-20T00:30:00.000Z',
+      until: null,
+    },
+  ],
+  announced: [
+    {
+      system: 'mykey_platform',
+      paymentServiceName: null,
+      affects: ['reservation'],
+      from: '2020-11-24T04:00:00.000Z',
+      until: '2020-11-24T05:30:00.000Z',
+    },
+  ],
+};
+
 describe('SelfCheckPage', () => {
   let fixture: ComponentFixture<SelfCheckPage>;
   let page: HTMLElement;
@@ -87,6 +110,7 @@ describe('SelfCheckPage', () => {
     page = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     http.expectOne('/api/payment-services').flush(SERVICES);
+    http.expectOne('/api/public/outages').flush(OUTAGES);
     await fixture.whenStable();
   });
 
@@ -122,6 +146,18 @@ describe('SelfCheckPage', () => {
   function result(): string {
     return textOf(page.querySelector('.result') as HTMLElement);
   }
+
+  it('tells of maintenance going on and announced, so that nobody plans a visit into it', () => {
+    const notice = page.querySelector('mg-maintenance-notice') as HTMLElement;
+    expect(textOf(notice.querySelector('h2') as HTMLElement)).toBe('メンテナンス・停止のお知らせ');
+    const lines = Array.from(notice.querySelectorAll('li')).map((li) =>
+      Array.from(li.querySelectorAll('span')).map((span) => textOf(span)),
+    );
+    expect(lines).toEqual([
+      ['停止中', '終了時刻未定', '窓口の端末: 予約・申込みができません'],
+      ['予定', '2020年11月24日(火) 13:00〜14:30', 'マイキープラットフォーム: 予約ができません'],
+    ]);
+  });
 
   it('tells a citizen whose certificate was just renewed the earliest time to come, in Japanese date style', async () => {
     await click(option(page, '予約(マイキーID設定)'));

@@ -43,6 +43,8 @@ import {
   type PreflightRequest,
 } from '../../preflight/preflight-api';
 import { PreflightResultView } from '../../preflight/preflight-result';
+import { CongestionApi } from '../congestion/congestion-api';
+import { MaintenanceNotice } from '../maintenance-notice';
 
 /** How many days of desk hours the page lists. */
 const CALENDAR_DAYS = 14;
@@ -101,6 +103,7 @@ interface DeskDayRow {
     MatRadioModule,
     LanguageSwitch,
     PreflightResultView,
+    MaintenanceNotice,
     ...I18N_PIPES,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -147,6 +150,20 @@ export class SelfCheckPage {
   protected readonly answers = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
   });
+
+  protected readonly outagesFailed = signal(false);
+  /** Maintenance going on and announced: a citizen planning a visit should not plan it into one. */
+  protected readonly outages = toSignal(
+    inject(CongestionApi)
+      .outages()
+      .pipe(
+        catchError(() => {
+          this.outagesFailed.set(true);
+          return of(null);
+        }),
+      ),
+    { initialValue: null },
+  );
 
   protected readonly paymentServices = toSignal(this.api.paymentServices().pipe(catchError(() => of([]))), {
     initialValue: [],
