@@ -7,6 +7,7 @@ import type { Locator, Page, Route } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { BrowserSession, openBrowser } from '../support/browser';
 import { RunningServer, startServer } from '../support/server';
+import { seriousViolations } from './accessibility';
 import { signInAt } from './session';
 
 const SEPTEMBER = 'from=2020-09-01&to=2020-09-30';
@@ -52,6 +53,9 @@ describe('following a dashboard number to its cases', () => {
     await page.goto(`${server.baseUrl}/dashboard?${query}`);
     await page.getByRole('heading', { name: '統計ダッシュボード' }).waitFor();
   };
+
+  /** Every panel has drawn: no skeleton is left. */
+  const allPanelsDrawn = (page: Page) => page.waitForFunction(() => !document.querySelector('.skeleton'));
 
   beforeAll(async () => {
     server = await startServer({ DEMO_CASES: '3000' });
@@ -126,6 +130,16 @@ describe('following a dashboard number to its cases', () => {
     );
   });
 
+  it('opens the cases of a procedure', async () => {
+    const { page } = session;
+    await openDashboard(page, SEPTEMBER);
+    await followAndCount(
+      page,
+      page.locator('[data-table="procedures"] [data-procedure="application"] a'),
+      /procedure=application$/,
+    );
+  });
+
   it('narrows every figure by the filter bar and carries it to the case list', async () => {
     const { page } = session;
     const sites = (await manager.get<Site[]>('/api/sites')).body;
@@ -145,6 +159,8 @@ describe('following a dashboard number to its cases', () => {
     // A reload keeps the filter: it lives in the address.
     await page.reload();
     await total.filter({ hasText: siteTotal }).waitFor();
+    await allPanelsDrawn(page);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await followAndCount(
       page,
@@ -167,6 +183,19 @@ describe('following a dashboard number to its cases', () => {
     await page.goBack();
     await page.locator('[data-kpi="duringOutages"]').getByRole('button', { name: '停止ごとの内訳へ' }).click();
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('障害・停止の影響');
+  });
+
+  it('fits a tablet without sideways scrolling', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      await openDashboard(page, `${SEPTEMBER}&channel=counter`);
+      await allPanelsDrawn(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await session.screenshot('dashboard-768-filtered');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
   });
 
   it('draws each panel as its own answer arrives and keeps a failure inside its panel', async () => {

@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
+  DOCUMENT,
   effect,
   inject,
   input,
@@ -29,6 +31,8 @@ import {
   CHANNELS,
   type ExportLanguage,
   OUTAGE_SYSTEM_LABELS,
+  PROCEDURE_LABELS,
+  PROCEDURES,
   REASON_CODES,
   type ReasonCode,
   REASONS,
@@ -177,6 +181,9 @@ export class DashboardPage {
 
   protected readonly summary = computed(() => this.summaryPanel().data);
 
+  /** Bumped when a web font has loaded: a chart drawn before its glyphs arrived is drawn again with them. */
+  private readonly fontsLoaded = signal(0);
+
   protected readonly tiles = computed(() => {
     const summary = this.summary();
     return summary ? kpis(summary, summary.previous).map((kpi) => this.tile(kpi)) : [];
@@ -213,6 +220,7 @@ export class DashboardPage {
   private readonly outages = computed(() => this.outagesPanel().data ?? []);
 
   protected readonly dailyOption = computed(() => {
+    this.fontsLoaded();
     const daily = this.dailyPanel().data;
     if (!daily) return null;
     const lang = this.i18n.lang();
@@ -240,6 +248,7 @@ export class DashboardPage {
   });
 
   protected readonly heatmapOption = computed(() => {
+    this.fontsLoaded();
     const heatmap = this.heatmapPanel().data;
     if (!heatmap) return null;
     const names = this.weekdayNames();
@@ -277,6 +286,7 @@ export class DashboardPage {
   });
 
   protected readonly reasonsOption = computed(() => {
+    this.fontsLoaded();
     const rows = this.reasonRows();
     this.i18n.lang();
     return paretoOption(rows, {
@@ -301,6 +311,7 @@ export class DashboardPage {
   );
 
   protected readonly paymentOption = computed(() => {
+    this.fontsLoaded();
     const rows = this.paymentRows();
     this.i18n.lang();
     return pairedBarsOption(
@@ -319,6 +330,19 @@ export class DashboardPage {
     return top
       ? this.i18n.translate('dashboard.payment.aria', { name: top.name, count: top.completed })
       : this.i18n.translate('dashboard.payment.empty');
+  });
+
+  /** Cases per procedure with their share of the total, each opening its cases. */
+  protected readonly procedureRows = computed(() => {
+    const summary = this.summary();
+    if (!summary) return [];
+    return PROCEDURES.map((procedure) => ({
+      procedure,
+      label: PROCEDURE_LABELS[procedure],
+      count: summary.byProcedure[procedure],
+      share: summary.total ? Math.round((summary.byProcedure[procedure] / summary.total) * 1000) / 10 : 0,
+      params: this.drillParams({ kind: 'procedure', procedure }),
+    }));
   });
 
   /** The funnel's figures as rows, each number with the segment of cases it counts. */
@@ -365,6 +389,7 @@ export class DashboardPage {
   private readonly funnelBars = computed(() => this.funnelRows().filter((row) => row.done !== null));
 
   protected readonly funnelOption = computed(() => {
+    this.fontsLoaded();
     const bars = this.funnelBars();
     this.i18n.lang();
     return groupedBarsOption(
@@ -439,6 +464,10 @@ export class DashboardPage {
   protected readonly skeletonTiles = [1, 2, 3, 4, 5, 6, 7] as const;
 
   constructor() {
+    const fonts = inject(DOCUMENT).fonts;
+    const redraw = () => this.fontsLoaded.update((n) => n + 1);
+    fonts.addEventListener('loadingdone', redraw);
+    inject(DestroyRef).onDestroy(() => fonts.removeEventListener('loadingdone', redraw));
     // The inputs follow the range whenever it changes from the URL (a preset, the back button).
     effect(() => {
       const range = this.range();

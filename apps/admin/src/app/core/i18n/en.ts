@@ -590,6 +590,13 @@ export const en: Dictionary = {
     payment: {
       service: 'Payment service',
     },
+    procedures: {
+      title: 'Cases by procedure',
+      note: 'Choose a number to open the cases of that procedure.',
+      procedure: 'Procedure',
+      cases: 'Cases',
+      share: 'Share',
+    },
   },
   report: {
     title: 'Monthly report',

@@ -588,6 +588,13 @@ export const ja = {
     payment: {
       service: '決済サービス',
     },
+    procedures: {
+      title: '手続別の件数',
+      note: '数字を選ぶと、その手続のケース一覧を開きます。',
+      procedure: '手続',
+      cases: '件数',
+      share: '割合',
+    },
   },
   report: {
     title: '月次報告書',
