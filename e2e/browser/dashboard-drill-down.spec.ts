@@ -130,6 +130,19 @@ describe('following a dashboard number to its cases', () => {
     );
   });
 
+  it('opens a day’s not-completed cases from the table beside the daily chart', async () => {
+    const { page } = session;
+    await openDashboard(page, SEPTEMBER);
+    const table = page.locator('[data-table="daily"]');
+    await table.locator('summary').click();
+    const notCompleted = table.locator('a[data-figure="not_completed"]');
+    await notCompleted.first().waitFor();
+    const counts = (await notCompleted.allTextContents()).map(figure);
+    const most = notCompleted.nth(counts.indexOf(Math.max(...counts)));
+    const day = await most.locator('xpath=ancestor::tr').getAttribute('data-date');
+    await followAndCount(page, most, new RegExp(`/cases\\?from=${day}&to=${day}&status=not_completed$`));
+  });
+
   it('opens the cases of a procedure', async () => {
     const { page } = session;
     await openDashboard(page, SEPTEMBER);

@@ -247,6 +247,32 @@ export class DashboardPage {
     });
   });
 
+  // The day table is built only while it is open: a whole programme is some 550 days.
+  protected readonly dailyTableOpen = signal(false);
+  /** The days with cases as a table for the keyboard and screen readers, each figure opening its cases. */
+  protected readonly dailyRows = computed(() => {
+    if (!this.dailyTableOpen()) return [];
+    const lang = this.i18n.lang();
+    return (this.dailyPanel().data ?? [])
+      .filter((row) => row.total > 0)
+      .map((row) => ({
+        date: row.date,
+        label: formatTokyoDate(row.date, lang),
+        figures: (
+          [
+            ['total', row.total, undefined],
+            ['completed', row.completed, 'completed'],
+            ['not_completed', row.not_completed, 'not_completed'],
+            ['left', row.left, 'left'],
+          ] as const
+        ).map(([key, count, status]) => ({
+          key,
+          count,
+          params: this.drillParams({ kind: 'day', date: row.date, status }),
+        })),
+      }));
+  });
+
   protected readonly heatmapOption = computed(() => {
     this.fontsLoaded();
     const heatmap = this.heatmapPanel().data;

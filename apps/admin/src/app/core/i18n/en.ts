@@ -590,6 +590,9 @@ export const en: Dictionary = {
     payment: {
       service: 'Payment service',
     },
+    daily: {
+      date: 'Day',
+    },
     procedures: {
       title: 'Cases by procedure',
       note: 'Choose a number to open the cases of that procedure.',

@@ -588,6 +588,9 @@ export const ja = {
     payment: {
       service: '決済サービス',
     },
+    daily: {
+      date: '日付',
+    },
     procedures: {
       title: '手続別の件数',
       note: '数字を選ぶと、その手続のケース一覧を開きます。',
