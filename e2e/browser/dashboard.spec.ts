@@ -69,15 +69,20 @@ describe('a manager reading the statistics', () => {
     const cellY = box.y + 8 + ((2 - 1 + 0.5) / 6) * (box.height - 72);
     // The tooltip names the cell's arrivals and its median wait.
     await page.mouse.move(cellX, cellY);
-    await page.getByText('待ち時間(中央値)', { exact: false }).first().waitFor();
-    expect(await heatmap.textContent()).toMatch(/火曜日 10時台.*来庁 \d+人.*待ち時間\(中央値\) [\d.]+分/);
+    await heatmap.filter({ hasText: '火曜日 10時台' }).waitFor();
+    const tooltip = (await heatmap.textContent()) ?? '';
+    expect(tooltip).toMatch(/火曜日 10時台.*来庁 \d+人.*待ち時間\(中央値\) [\d.]+分/);
+    const arrivals = /来庁 ([\d,]+)人/.exec(tooltip)?.[1] ?? '';
     await session.screenshot('dashboard-heatmap-tooltip');
     await page.mouse.click(cellX, cellY);
 
-    // Tuesday 10:00 opens the latest Tuesday of FY2020, 2021-03-30: the case list cannot filter by hour.
-    await page.waitForURL(/\/cases\?from=2021-03-30&to=2021-03-30/);
+    // Tuesday 10:00 opens the cases that arrived on a Tuesday in the 10 o'clock hour of FY2020: as many as the cell says.
+    await page.waitForURL(/\/cases\?from=2020-04-01&to=2021-03-31&weekday=2&hour=10$/);
     await page.getByRole('heading', { name: 'ケース一覧' }).waitFor();
-    expect(await page.getByLabel('受付日(から)').inputValue()).toBe('2021-03-30');
+    await page
+      .locator('.summary')
+      .filter({ hasText: new RegExp(`(^|\\D)${arrivals}\\s*件`) })
+      .waitFor();
     await page.getByRole('row').nth(1).waitFor();
     await session.screenshot('dashboard-drill-down-case-list');
   });

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  DOCUMENT,
+  effect,
+  inject,
+  input,
+  type Signal,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { DecimalPipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
@@ -6,25 +17,35 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import {
+  AGE_BAND_LABELS,
+  AGE_BANDS,
   CASE_STATUS_LABELS,
+  type CaseFilter,
+  type CaseSegment,
   type CaseStatus,
+  CHANNEL_LABELS,
+  CHANNELS,
   type ExportLanguage,
   OUTAGE_SYSTEM_LABELS,
-  type Procedure,
+  PROCEDURE_LABELS,
+  PROCEDURES,
   REASON_CODES,
   type ReasonCode,
   REASONS,
+  type PaymentServiceEntry,
+  type Site,
+  type StaffStatsRow,
+  type StatsRangeQuery,
 } from '@madoguchi/contracts';
 import type { ECElementEvent } from 'echarts/core';
-import { DateTime } from 'luxon';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { catchError, forkJoin, map, type Observable, of, switchMap } from 'rxjs';
-import { CasesApi } from '../cases/cases-api';
+import { catchError, type Observable, of, switchMap } from 'rxjs';
 import { errorText } from '../core/http/error-text';
-import { formatTokyoDate, I18n, I18N_PIPES, TOKYO, type TranslationKey } from '../core/i18n';
+import { formatTokyoDate, I18n, I18N_PIPES, type TranslationKey } from '../core/i18n';
 import { dailyChartOption, heatmapOption, pairedBarsOption, paretoOption, groupedBarsOption } from './chart-options';
 import {
   type DayRange,
@@ -34,10 +55,11 @@ import {
   type RangePreset,
   rangeFromParams,
 } from './date-range';
-import { type DrillTarget, drillDownParams } from './drill-down';
-import { funnelSteps, type ProcedureOutcomes } from './funnel';
+import { filterFromParams, filterQueryParams, filterSize, type FilterField } from './dashboard-filter';
+import { type DrillParams, type DrillTarget, drillDownParams } from './drill-down';
 import { change, type Kpi, kpis } from './kpi';
 import { outageSpan } from './outage-span';
+import { PANEL_LOADING, type PanelState, panelStates } from './panel';
 import { pareto } from './pareto';
 import { type ExportFormat, saveBlob, StatsApi } from './stats-api';
 
@@ -65,6 +87,7 @@ const PRESET_KEYS: Readonly<Record<RangePreset, TranslationKey>> = {
     MatButtonToggleModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     MatTableModule,
     NgxEchartsDirective,
     ...I18N_PIPES,
@@ -74,61 +97,108 @@ const PRESET_KEYS: Readonly<Record<RangePreset, TranslationKey>> = {
   styleUrl: './dashboard.page.scss',
 })
 export class DashboardPage {
-  // Query params, bound by `withComponentInputBinding()`: the range survives a reload and the back button.
+  // Query params, bound by `withComponentInputBinding()`: the range and the filter survive a reload and the back button.
   readonly from = input<string>();
   readonly to = input<string>();
+  readonly siteId = input<string>();
+  readonly staff = input<string>();
+  readonly paymentServiceId = input<string>();
+  readonly channel = input<string>();
+  readonly ageBand = input<string>();
 
   private readonly api = inject(StatsApi);
-  private readonly cases = inject(CasesApi);
   private readonly router = inject(Router);
   protected readonly i18n = inject(I18n);
 
   protected readonly presets = RANGE_PRESETS;
   protected readonly presetKeys = PRESET_KEYS;
-  protected readonly range = computed(() => rangeFromParams(this.from(), this.to()));
+  protected readonly range = computed(() => rangeFromParams(this.from(), this.to()), { equal: sameJson });
   protected readonly preset = computed(() => matchingPreset(this.range()));
   protected readonly reportMonth = computed(() => this.range().to.slice(0, 7));
 
-  // The date inputs edit a draft; the range changes only on "show", so typing a date does not fire five requests.
+  protected readonly filter = computed<CaseFilter>(
+    () =>
+      filterFromParams({
+        siteId: this.siteId(),
+        staff: this.staff(),
+        paymentServiceId: this.paymentServiceId(),
+        channel: this.channel(),
+        ageBand: this.ageBand(),
+      }),
+    { equal: sameJson },
+  );
+  protected readonly filterCount = computed(() => filterSize(this.filter()));
+  /** What every statistics request sends: the range and the filter bar. */
+  private readonly query = computed<StatsRangeQuery>(() => ({ ...this.range(), ...this.filter() }), {
+    equal: sameJson,
+  });
+  private readonly query$ = toObservable(this.query);
+
+  // The date inputs edit a draft; the range changes only on "show", so typing a date does not fire six requests.
   protected readonly draftFrom = signal('');
   protected readonly draftTo = signal('');
 
   protected readonly exporting = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorMessage = computed(() => (this.failure() ? errorText(this.failure(), this.i18n) : ''));
-
-  private readonly data = toSignal(
-    toObservable(this.range).pipe(
-      switchMap((range) => {
-        this.failure.set(null);
-        return forkJoin({
-          summary: this.api.summary(range),
-          daily: this.api.daily(range),
-          heatmap: this.api.heatmap(range),
-          staff: this.api.staff(range),
-          outages: this.api.outages(range),
-          procedures: this.procedureOutcomes(range),
-        }).pipe(
-          catchError((error: unknown) => {
-            this.failure.set(error);
-            return of(null);
-          }),
-        );
-      }),
-    ),
-    { initialValue: null },
+  private readonly exportFailure = signal<unknown>(null);
+  protected readonly exportError = computed(() =>
+    this.exportFailure() ? errorText(this.exportFailure(), this.i18n) : '',
   );
 
-  protected readonly loading = computed(() => {
-    const data = this.data();
-    return !data || data.summary.from !== this.range().from || data.summary.to !== this.range().to;
-  });
+  // Each panel asks for its own figures and draws as soon as they arrive; one failing leaves the others standing.
+  protected readonly summaryPanel = this.panel((query) => this.api.summary(query));
+  protected readonly dailyPanel = this.panel((query) => this.api.daily(query));
+  protected readonly heatmapPanel = this.panel((query) => this.api.heatmap(query));
+  protected readonly staffPanel = this.panel((query) => this.api.staff(query));
+  protected readonly outagesPanel = this.panel((query) => this.api.outages(query));
+  protected readonly funnelPanel = this.panel((query) => this.api.funnel(query));
 
-  protected readonly summary = computed(() => this.data()?.summary ?? null);
+  protected readonly sites = toSignal(this.api.sites().pipe(catchError(() => of<Site[]>([]))), {
+    initialValue: [] as Site[],
+  });
+  protected readonly paymentServices = toSignal(
+    this.api.paymentServices().pipe(catchError(() => of<PaymentServiceEntry[]>([]))),
+    { initialValue: [] as PaymentServiceEntry[] },
+  );
+  /** Staff who recorded cases in the period, over the range alone, so that choosing one does not hide the others. */
+  private readonly staffInRange = toSignal(
+    toObservable(this.range).pipe(
+      switchMap((range) => this.api.staff(range).pipe(catchError(() => of<StaffStatsRow[]>([])))),
+    ),
+    { initialValue: [] as StaffStatsRow[] },
+  );
+  protected readonly staffChoices = computed(() => {
+    const choices = this.staffInRange().map((row) => ({ username: row.username, name: row.displayName }));
+    const chosen = this.filter().staff;
+    // A name from the address that recorded nothing in the period stays selectable, so it can be seen and cleared.
+    if (chosen && !choices.some((choice) => choice.username === chosen))
+      choices.push({ username: chosen, name: chosen });
+    return choices.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+  });
+  protected readonly channels = CHANNELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly ageBands = AGE_BANDS;
+  protected readonly ageBandLabels = AGE_BAND_LABELS;
+
+  protected readonly summary = computed(() => this.summaryPanel().data);
+
+  /** Bumped when a web font has loaded: a chart drawn before its glyphs arrived is drawn again with them. */
+  private readonly fontsLoaded = signal(0);
 
   protected readonly tiles = computed(() => {
     const summary = this.summary();
     return summary ? kpis(summary, summary.previous).map((kpi) => this.tile(kpi)) : [];
+  });
+
+  /** The total split by how the cases ended, each opening its cases. */
+  protected readonly statusBreakdown = computed(() => {
+    const summary = this.summary();
+    if (!summary) return [];
+    return (['completed', 'not_completed', 'left'] as const).map((status) => ({
+      status,
+      label: this.i18n.label(CASE_STATUS_LABELS[status]),
+      count: summary.byStatus[status],
+      params: this.drillParams({ kind: 'all', status }),
+    }));
   });
 
   protected readonly previousText = computed(() => {
@@ -147,11 +217,15 @@ export class DashboardPage {
     return DESK_WEEKDAYS.map((day) => this.i18n.translate(`dashboard.weekdays.d${day}` as TranslationKey));
   });
 
+  private readonly outages = computed(() => this.outagesPanel().data ?? []);
+
   protected readonly dailyOption = computed(() => {
-    const data = this.data();
-    if (!data) return null;
+    this.fontsLoaded();
+    const daily = this.dailyPanel().data;
+    if (!daily) return null;
     const lang = this.i18n.lang();
-    return dailyChartOption(data.daily, data.outages, {
+    // The outage bands join the bars when their own request is back.
+    return dailyChartOption(daily, this.outages(), {
       completed: this.i18n.label(CASE_STATUS_LABELS.completed),
       notCompleted: this.i18n.label(CASE_STATUS_LABELS.not_completed),
       left: this.i18n.label(CASE_STATUS_LABELS.left),
@@ -161,23 +235,50 @@ export class DashboardPage {
   });
 
   protected readonly dailyAria = computed(() => {
-    const data = this.data();
-    if (!data) return '';
-    const peak = data.daily.reduce((best, row) => (row.total > best.total ? row : best), data.daily[0]);
+    const daily = this.dailyPanel().data;
+    if (!daily) return '';
+    const peak = daily.reduce((best, row) => (row.total > best.total ? row : best), daily[0]);
     return this.i18n.translate('dashboard.daily.aria', {
-      days: data.daily.length,
-      total: data.daily.reduce((sum, row) => sum + row.total, 0),
+      days: daily.length,
+      total: daily.reduce((sum, row) => sum + row.total, 0),
       peakDay: peak ? formatTokyoDate(peak.date, this.i18n.lang()) : '—',
       peak: peak?.total ?? 0,
-      outages: data.outages.length,
+      outages: this.outages().length,
     });
   });
 
+  // The day table is built only while it is open: a whole programme is some 550 days.
+  protected readonly dailyTableOpen = signal(false);
+  /** The days with cases as a table for the keyboard and screen readers, each figure opening its cases. */
+  protected readonly dailyRows = computed(() => {
+    if (!this.dailyTableOpen()) return [];
+    const lang = this.i18n.lang();
+    return (this.dailyPanel().data ?? [])
+      .filter((row) => row.total > 0)
+      .map((row) => ({
+        date: row.date,
+        label: formatTokyoDate(row.date, lang),
+        figures: (
+          [
+            ['total', row.total, undefined],
+            ['completed', row.completed, 'completed'],
+            ['not_completed', row.not_completed, 'not_completed'],
+            ['left', row.left, 'left'],
+          ] as const
+        ).map(([key, count, status]) => ({
+          key,
+          count,
+          params: this.drillParams({ kind: 'day', date: row.date, status }),
+        })),
+      }));
+  });
+
   protected readonly heatmapOption = computed(() => {
-    const data = this.data();
-    if (!data) return null;
+    this.fontsLoaded();
+    const heatmap = this.heatmapPanel().data;
+    if (!heatmap) return null;
     const names = this.weekdayNames();
-    const cells = data.heatmap.filter((cell) => cell.weekday <= DESK_WEEKDAYS.length);
+    const cells = heatmap.filter((cell) => cell.weekday <= DESK_WEEKDAYS.length);
     return heatmapOption(cells, DESK_HOURS, {
       weekdays: names,
       legend: [this.i18n.translate('dashboard.heatmap.more'), this.i18n.translate('dashboard.heatmap.less')],
@@ -195,9 +296,8 @@ export class DashboardPage {
   });
 
   protected readonly heatmapAria = computed(() => {
-    const data = this.data();
-    if (!data) return '';
-    const busiest = data.heatmap.reduce((best, cell) => (cell.arrivals > best.arrivals ? cell : best), data.heatmap[0]);
+    const heatmap = this.heatmapPanel().data ?? [];
+    const busiest = heatmap.reduce((best, cell) => (cell.arrivals > best.arrivals ? cell : best), heatmap[0]);
     if (!busiest) return '';
     return this.i18n.translate('dashboard.heatmap.aria', {
       weekday: this.i18n.translate(`dashboard.weekdays.d${busiest.weekday}` as TranslationKey),
@@ -212,6 +312,7 @@ export class DashboardPage {
   });
 
   protected readonly reasonsOption = computed(() => {
+    this.fontsLoaded();
     const rows = this.reasonRows();
     this.i18n.lang();
     return paretoOption(rows, {
@@ -236,6 +337,7 @@ export class DashboardPage {
   );
 
   protected readonly paymentOption = computed(() => {
+    this.fontsLoaded();
     const rows = this.paymentRows();
     this.i18n.lang();
     return pairedBarsOption(
@@ -256,44 +358,98 @@ export class DashboardPage {
       : this.i18n.translate('dashboard.payment.empty');
   });
 
-  protected readonly funnel = computed(() => {
-    const data = this.data();
-    return data ? funnelSteps(data.summary, data.procedures) : [];
+  /** Cases per procedure with their share of the total, each opening its cases. */
+  protected readonly procedureRows = computed(() => {
+    const summary = this.summary();
+    if (!summary) return [];
+    return PROCEDURES.map((procedure) => ({
+      procedure,
+      label: PROCEDURE_LABELS[procedure],
+      count: summary.byProcedure[procedure],
+      share: summary.total ? Math.round((summary.byProcedure[procedure] / summary.total) * 1000) / 10 : 0,
+      params: this.drillParams({ kind: 'procedure', procedure }),
+    }));
   });
 
+  /** The funnel's figures as rows, each number with the segment of cases it counts. */
+  protected readonly funnelRows = computed((): FunnelRow[] => {
+    const funnel = this.funnelPanel().data;
+    if (!funnel) return [];
+    const figure = (count: number, segment: CaseSegment, status?: CaseStatus): FunnelFigure => ({
+      count,
+      params: this.drillParams({ kind: 'segment', segment, status }),
+    });
+    return [
+      {
+        key: 'reservation',
+        label: 'statsDrill.funnel.reservation',
+        attempted: figure(funnel.reservation.attempted, 'reservationAttempted'),
+        done: figure(funnel.reservation.done, 'reservationDone'),
+        notCompleted: null,
+      },
+      {
+        key: 'application',
+        label: 'statsDrill.funnel.application',
+        attempted: figure(funnel.application.attempted, 'applicationAttempted'),
+        done: figure(funnel.application.done, 'applicationDone'),
+        notCompleted: null,
+      },
+      {
+        key: 'alreadyReserved',
+        label: 'statsDrill.funnel.alreadyReserved',
+        attempted: figure(funnel.alreadyReserved, 'alreadyReserved'),
+        done: null,
+        notCompleted: null,
+      },
+      {
+        key: 'returnVisits',
+        label: 'statsDrill.funnel.returnVisits',
+        attempted: figure(funnel.returnVisits.visits, 'returnVisit'),
+        done: figure(funnel.returnVisits.completed, 'returnVisitCompleted'),
+        notCompleted: figure(funnel.returnVisits.notCompleted, 'returnVisit', 'not_completed'),
+      },
+    ];
+  });
+
+  /** The chart draws the steps that have an attempted → completed pair; "already reserved" is in the table. */
+  private readonly funnelBars = computed(() => this.funnelRows().filter((row) => row.done !== null));
+
   protected readonly funnelOption = computed(() => {
-    const steps = this.funnel();
+    this.fontsLoaded();
+    const bars = this.funnelBars();
     this.i18n.lang();
     return groupedBarsOption(
-      steps.map((step) => this.i18n.translate(`dashboard.funnel.${step.key}` as TranslationKey)),
-      steps.map((step) => step.attempted),
-      steps.map((step) => step.completed),
+      bars.map((row) => this.i18n.translate(row.label)),
+      bars.map((row) => row.attempted.count),
+      bars.map((row) => row.done?.count ?? 0),
       {
-        first: this.i18n.translate('dashboard.funnel.attempted'),
-        second: this.i18n.translate('dashboard.funnel.completed'),
+        first: this.i18n.translate('statsDrill.funnel.attempted'),
+        second: this.i18n.translate('statsDrill.funnel.done'),
       },
     );
   });
 
   protected readonly funnelAria = computed(() => {
-    const [reservation, application, followUps] = this.funnel();
-    if (!reservation) return '';
-    return this.i18n.translate('dashboard.funnel.aria', {
-      reservation: reservation.attempted,
-      reservationDone: reservation.completed,
-      application: application.attempted,
-      applicationDone: application.completed,
-      followUps: followUps.attempted,
-      succeeded: followUps.completed,
+    const funnel = this.funnelPanel().data;
+    if (!funnel) return '';
+    return this.i18n.translate('statsDrill.funnel.aria', {
+      reservation: funnel.reservation.attempted,
+      reservationDone: funnel.reservation.done,
+      application: funnel.application.attempted,
+      applicationDone: funnel.application.done,
+      alreadyReserved: funnel.alreadyReserved,
+      returnVisits: funnel.returnVisits.visits,
+      returnCompleted: funnel.returnVisits.completed,
     });
   });
 
   protected readonly reasonLabels = REASONS;
+  protected readonly statusLabels = CASE_STATUS_LABELS;
   protected readonly deskHours = DESK_HOURS;
 
   /** The heatmap as a table for the keyboard and screen readers: one row per weekday, one cell per desk hour. */
   protected readonly heatmapRows = computed(() => {
-    const cells = this.data()?.heatmap ?? [];
+    const cells = this.heatmapPanel().data ?? [];
     const names = this.weekdayNames();
     return DESK_WEEKDAYS.map((weekday) => ({
       weekday,
@@ -301,15 +457,15 @@ export class DashboardPage {
       cells: DESK_HOURS.map((hour) => ({
         hour,
         arrivals: cells.find((cell) => cell.weekday === weekday && cell.hour === hour)?.arrivals ?? 0,
+        params: this.drillParams({ kind: 'heatmap', weekday, hour }),
       })),
     }));
   });
 
   /** Each outage of the period with what it cost, most recent first. */
   protected readonly outageRows = computed(() => {
-    const outages = this.data()?.outages ?? [];
     const lang = this.i18n.lang();
-    return [...outages]
+    return [...this.outages()]
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
       .map((outage) => ({
         id: outage.id,
@@ -317,15 +473,27 @@ export class DashboardPage {
         system: outage.paymentServiceName ?? this.i18n.label(OUTAGE_SYSTEM_LABELS[outage.system]),
         cases: outage.cases,
         turnedAway: outage.turnedAway,
+        turnedAwayParams: this.drillParams({ kind: 'turnedAway', outageId: outage.id }),
         cameBack: outage.cameBack,
-        days: outageDays(outage.startsAt, outage.endsAt ?? outage.startsAt),
       }));
   });
 
-  protected readonly staffRows = computed(() => this.data()?.staff ?? []);
+  protected readonly staffRows = computed(() =>
+    (this.staffPanel().data ?? []).map((row) => ({
+      ...row,
+      casesParams: this.drillParams({ kind: 'staff', username: row.username }),
+      completedParams: this.drillParams({ kind: 'staff', username: row.username, status: 'completed' }),
+      notCompletedParams: this.drillParams({ kind: 'staff', username: row.username, status: 'not_completed' }),
+    })),
+  );
   protected readonly staffColumns = ['name', 'cases', 'completed', 'notCompleted', 'medianHandle'] as const;
+  protected readonly skeletonTiles = [1, 2, 3, 4, 5, 6, 7] as const;
 
   constructor() {
+    const fonts = inject(DOCUMENT).fonts;
+    const redraw = () => this.fontsLoaded.update((n) => n + 1);
+    fonts.addEventListener('loadingdone', redraw);
+    inject(DestroyRef).onDestroy(() => fonts.removeEventListener('loadingdone', redraw));
     // The inputs follow the range whenever it changes from the URL (a preset, the back button).
     effect(() => {
       const range = this.range();
@@ -342,8 +510,18 @@ export class DashboardPage {
     this.showRange(rangeFromParams(this.draftFrom(), this.draftTo()));
   }
 
+  /** One field of the filter bar; null clears it. The URL is the state, so reload and back keep the filter. */
+  protected setFilter(field: FilterField, value: string | number | null): void {
+    const params = { ...filterQueryParams(this.filter()), [field]: value === null ? null : String(value) };
+    void this.router.navigate([], { queryParams: params, queryParamsHandling: 'merge' });
+  }
+
+  protected clearFilter(): void {
+    void this.router.navigate([], { queryParams: filterQueryParams({}), queryParamsHandling: 'merge' });
+  }
+
   protected onDailyClick(event: ECElementEvent): void {
-    const row = this.data()?.daily[event.dataIndex];
+    const row = this.dailyPanel().data?.[event.dataIndex];
     const statuses: CaseStatus[] = ['completed', 'not_completed', 'left'];
     if (row) this.drill({ kind: 'day', date: row.date, status: statuses[event.seriesIndex ?? -1] });
   }
@@ -359,27 +537,27 @@ export class DashboardPage {
   }
 
   protected onPaymentClick(event: ECElementEvent): void {
-    // The case list has no payment-service filter: the bar opens the cases with its outcome in the period.
-    this.drill({ kind: 'status', status: event.seriesIndex === 0 ? 'completed' : 'not_completed' });
+    const row = this.paymentRows()[event.dataIndex];
+    const status = event.seriesIndex === 0 ? 'completed' : 'not_completed';
+    if (row) this.drill({ kind: 'paymentService', paymentServiceId: row.id, status });
   }
 
   protected onFunnelClick(event: ECElementEvent): void {
-    // The list filters one procedure at a time: a bar opens its single-step cases; return visits have no filter.
-    const procedure = (['reservation', 'application'] as const)[event.dataIndex];
-    if (!procedure) return;
-    const status = event.seriesIndex === 1 ? 'completed' : undefined;
-    this.drill({ kind: 'procedure', procedure, status });
+    const row = this.funnelBars()[event.dataIndex];
+    const figure = event.seriesIndex === 1 ? row?.done : row?.attempted;
+    if (figure) void this.router.navigate(['/cases'], { queryParams: figure.params });
   }
 
   protected export(format: ExportFormat, lang: ExportLanguage): void {
     this.exporting.set(true);
+    this.exportFailure.set(null);
     this.api.exportCases(this.range(), format, lang).subscribe({
       next: ({ blob, fileName }) => {
         saveBlob(blob, fileName);
         this.exporting.set(false);
       },
       error: (error: unknown) => {
-        this.failure.set(error);
+        this.exportFailure.set(error);
         this.exporting.set(false);
       },
     });
@@ -389,22 +567,24 @@ export class DashboardPage {
     return `dashboard.kpi.${key}` as TranslationKey;
   }
 
-  /** Visits and completions per procedure, read off the case list's totals (one row per request is enough). */
-  private procedureOutcomes(range: DayRange): Observable<ProcedureOutcomes> {
-    const count = (procedure: Procedure, status?: CaseStatus) =>
-      this.cases.list({ ...range, procedure, status, pageSize: 1 }).pipe(map((page) => page.total));
-    const outcome = (procedure: Procedure) =>
-      forkJoin({ total: count(procedure), completed: count(procedure, 'completed') });
-    return forkJoin({
-      reservation: outcome('reservation'),
-      application: outcome('application'),
-      both: outcome('both'),
-    });
+  /** A panel's error in words, shown inside that panel. */
+  protected panelError(state: PanelState<unknown>): string {
+    return state.status === 'error' ? errorText(state.error, this.i18n) : '';
   }
 
-  /** The case list's query params for a target, for links in the keyboard-reachable tables. */
-  protected drillParams(target: DrillTarget) {
-    return drillDownParams(target, this.range());
+  /** The case list's query params for a target: the range, the filter bar and what was clicked. */
+  protected drillParams(target: DrillTarget): DrillParams {
+    return drillDownParams(target, this.range(), this.filter());
+  }
+
+  /** The "during outages" tile has no single case filter: it leads to the table where each outage opens its cases. */
+  protected showOutages(heading: HTMLElement): void {
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  }
+
+  private panel<T>(load: (query: StatsRangeQuery) => Observable<T>): Signal<PanelState<T>> {
+    return toSignal(panelStates(this.query$, load), { initialValue: PANEL_LOADING as PanelState<T> });
   }
 
   private drill(target: DrillTarget): void {
@@ -412,7 +592,10 @@ export class DashboardPage {
   }
 
   private showRange(range: DayRange): void {
-    void this.router.navigate([], { queryParams: { from: range.from, to: range.to } });
+    void this.router.navigate([], {
+      queryParams: { from: range.from, to: range.to },
+      queryParamsHandling: 'merge',
+    });
   }
 
   private tile(kpi: Kpi) {
@@ -432,13 +615,23 @@ export class DashboardPage {
         ? null
         : `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${this.i18n.translate(deltaUnit, { n: Math.abs(delta) })}`;
     let detail = '';
+    let link: DrillParams | null = null;
+    let detailLink: DrillParams | null = null;
+    if (kpi.key === 'total') link = this.drillParams({ kind: 'all' });
     if (kpi.key === 'duringOutages')
       detail = this.i18n.translate('dashboard.kpi.duringOutagesDetail', { n: kpi.detail ?? 0 });
-    if (kpi.key === 'returned') detail = this.i18n.translate('dashboard.kpi.returnedDetail', { n: kpi.detail ?? 0 });
+    if (kpi.key === 'returned') {
+      detail = this.i18n.translate('dashboard.kpi.returnedDetail', { n: kpi.detail ?? 0 });
+      link = this.drillParams({ kind: 'segment', segment: 'returnVisitCompleted' });
+      detailLink = this.drillParams({ kind: 'segment', segment: 'returnVisit' });
+    }
     return {
       key: kpi.key,
       value,
       detail,
+      link,
+      detailLink,
+      toOutages: kpi.key === 'duringOutages',
       trend: delta === null ? 'none' : delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat',
       delta:
         signed === null
@@ -448,8 +641,19 @@ export class DashboardPage {
   }
 }
 
-/** The Tokyo days an outage spans, for the case list's day filter. */
-function outageDays(startsAt: string, endsAt: string): { kind: 'days'; from: string; to: string } {
-  const day = (instant: string) => DateTime.fromISO(instant).setZone(TOKYO).toFormat('yyyy-MM-dd');
-  return { kind: 'days', from: day(startsAt), to: day(endsAt) };
+interface FunnelFigure {
+  count: number;
+  params: DrillParams;
+}
+
+interface FunnelRow {
+  key: 'reservation' | 'application' | 'alreadyReserved' | 'returnVisits';
+  label: TranslationKey;
+  attempted: FunnelFigure;
+  done: FunnelFigure | null;
+  notCompleted: FunnelFigure | null;
+}
+
+function sameJson<T>(a: T, b: T): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,12 +1,4 @@
-import {
-  latestWeekdayIn,
-  matchingPreset,
-  monthRange,
-  presetRange,
-  previousMonth,
-  PROGRAMME_RANGE,
-  rangeFromParams,
-} from './date-range';
+import { matchingPreset, monthRange, presetRange, previousMonth, PROGRAMME_RANGE, rangeFromParams } from './date-range';
 
 // Tuesday 2020-11-24 10:00 in Tokyo (01:00 UTC).
 const TUESDAY = new Date('2020-11-24T01:00:00Z');
@@ -43,11 +35,5 @@ describe('date range presets', () => {
     expect(monthRange('2021-02')).toEqual({ from: '2021-02-01', to: '2021-02-28' });
     expect(monthRange('2021-13')).toBeNull();
     expect(previousMonth('2021-01')).toBe('2020-12');
-  });
-
-  it('finds the latest day of a weekday inside a range', () => {
-    expect(latestWeekdayIn({ from: '2020-09-01', to: '2020-09-30' }, 1)).toBe('2020-09-28');
-    expect(latestWeekdayIn({ from: '2020-09-01', to: '2020-09-30' }, 3)).toBe('2020-09-30');
-    expect(latestWeekdayIn({ from: '2020-09-29', to: '2020-09-30' }, 1)).toBeNull();
   });
 });

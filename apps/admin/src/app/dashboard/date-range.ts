@@ -58,17 +58,6 @@ export function previousMonth(month: string): string {
   return DateTime.fromFormat(month, 'yyyy-MM', { zone: TOKYO }).minus({ months: 1 }).toFormat('yyyy-MM');
 }
 
-/** The latest day in the range that falls on the ISO weekday (1 = Monday); null when the range has none. */
-export function latestWeekdayIn(range: DayRange, weekday: number): TokyoDate | null {
-  const from = DateTime.fromISO(range.from, { zone: TOKYO });
-  let day = DateTime.fromISO(range.to, { zone: TOKYO });
-  // At most six steps back: a week holds every weekday once.
-  for (let i = 0; i < 7 && day >= from; i++, day = day.minus({ days: 1 })) {
-    if (day.weekday === weekday) return isoDay(day);
-  }
-  return null;
-}
-
 function sameRange(a: DayRange, b: DayRange): boolean {
   return a.from === b.from && a.to === b.to;
 }

@@ -1,36 +1,68 @@
-import type { CaseListQuery, CaseStatus, Procedure, ReasonCode, TokyoDate } from '@madoguchi/contracts';
-import { type DayRange, latestWeekdayIn } from './date-range';
+import type {
+  CaseFilter,
+  CaseListQuery,
+  CaseSegment,
+  CaseStatus,
+  Procedure,
+  ReasonCode,
+  TokyoDate,
+} from '@madoguchi/contracts';
+import type { DayRange } from './date-range';
 
-/** What was clicked on a chart; each maps to the case list's URL filters (from, to, status, procedure, reason). */
+/** What was clicked on a chart, a tile or a table; each maps to the case list's URL filters. */
 export type DrillTarget =
+  | { kind: 'all'; status?: CaseStatus }
   | { kind: 'day'; date: TokyoDate; status?: CaseStatus }
   | { kind: 'heatmap'; weekday: number; hour: number }
   | { kind: 'reason'; reason: ReasonCode }
-  | { kind: 'status'; status: CaseStatus }
   | { kind: 'procedure'; procedure: Procedure; status?: CaseStatus }
-  | { kind: 'days'; from: TokyoDate; to: TokyoDate };
+  | { kind: 'paymentService'; paymentServiceId: number; status?: CaseStatus }
+  | { kind: 'staff'; username: string; status?: CaseStatus }
+  | { kind: 'segment'; segment: CaseSegment; status?: CaseStatus }
+  | { kind: 'turnedAway'; outageId: number };
 
-/** The case list's query params for a click, inside the dashboard's range. */
-export function drillDownParams(target: DrillTarget, range: DayRange): Partial<Record<keyof CaseListQuery, string>> {
+/** The case list's query params, named as the API names them. */
+export type DrillParams = Partial<Record<keyof CaseListQuery, string>>;
+
+/**
+ * The case list's query params for a click: the cases the clicked number counts, that is the dashboard's range and
+ * filter bar narrowed by what was clicked.
+ */
+export function drillDownParams(target: DrillTarget, range: DayRange, filter: CaseFilter = {}): DrillParams {
+  const base = { ...filterParams(filter), from: range.from, to: range.to };
   switch (target.kind) {
+    case 'all':
+      return withStatus(base, target.status);
     case 'day':
-      return withStatus({ from: target.date, to: target.date }, target.status);
-    case 'heatmap': {
-      // The case list filters by day, not by hour: the cell opens its weekday's latest day in the range.
-      const day = latestWeekdayIn(range, target.weekday) ?? range.to;
-      return { from: day, to: day };
-    }
+      return withStatus({ ...base, from: target.date, to: target.date }, target.status);
+    case 'heatmap':
+      return { ...base, weekday: String(target.weekday), hour: String(target.hour) };
     case 'reason':
-      return { from: range.from, to: range.to, status: 'not_completed', reason: target.reason };
-    case 'status':
-      return { from: range.from, to: range.to, status: target.status };
+      return { ...base, status: 'not_completed', reason: target.reason };
     case 'procedure':
-      return withStatus({ from: range.from, to: range.to, procedure: target.procedure }, target.status);
-    case 'days':
-      return { from: target.from, to: target.to };
+      return withStatus({ ...base, procedure: target.procedure }, target.status);
+    case 'paymentService':
+      return withStatus({ ...base, paymentServiceId: String(target.paymentServiceId) }, target.status);
+    case 'staff':
+      return withStatus({ ...base, staff: target.username }, target.status);
+    case 'segment':
+      return withStatus({ ...base, segment: target.segment }, target.status);
+    case 'turnedAway':
+      // An outage counts the cases of its whole span, even where it runs past the range: no dates, any day.
+      return { ...filterParams(filter), turnedAwayBy: String(target.outageId) };
   }
 }
 
-function withStatus<P extends object>(params: P, status: CaseStatus | undefined): P | (P & { status: CaseStatus }) {
+function filterParams(filter: CaseFilter): DrillParams {
+  const params: DrillParams = {};
+  if (filter.siteId !== undefined) params.siteId = String(filter.siteId);
+  if (filter.staff) params.staff = filter.staff;
+  if (filter.paymentServiceId !== undefined) params.paymentServiceId = String(filter.paymentServiceId);
+  if (filter.channel) params.channel = filter.channel;
+  if (filter.ageBand) params.ageBand = filter.ageBand;
+  return params;
+}
+
+function withStatus(params: DrillParams, status: CaseStatus | undefined): DrillParams {
   return status ? { ...params, status } : params;
 }

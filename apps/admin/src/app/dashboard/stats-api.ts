@@ -3,9 +3,13 @@ import { Injectable, inject } from '@angular/core';
 import type {
   DailyStatsRow,
   ExportLanguage,
+  FunnelStats,
   HeatmapCell,
   OutageImpact,
+  PaymentServiceEntry,
+  Site,
   StaffStatsRow,
+  StatsRangeQuery,
   StatsSummary,
 } from '@madoguchi/contracts';
 import { map, type Observable } from 'rxjs';
@@ -19,24 +23,38 @@ export type ExportFormat = 'csv' | 'xlsx';
 export class StatsApi {
   private readonly http = inject(HttpClient);
 
-  summary(range: DayRange): Observable<StatsSummary> {
-    return this.http.get<StatsSummary>('/api/stats/summary', { params: queryParams(range) });
+  summary(query: StatsRangeQuery): Observable<StatsSummary> {
+    return this.http.get<StatsSummary>('/api/stats/summary', { params: queryParams(query) });
   }
 
-  daily(range: DayRange): Observable<DailyStatsRow[]> {
-    return this.http.get<DailyStatsRow[]>('/api/stats/daily', { params: queryParams(range) });
+  daily(query: StatsRangeQuery): Observable<DailyStatsRow[]> {
+    return this.http.get<DailyStatsRow[]>('/api/stats/daily', { params: queryParams(query) });
   }
 
-  heatmap(range: DayRange): Observable<HeatmapCell[]> {
-    return this.http.get<HeatmapCell[]>('/api/stats/heatmap', { params: queryParams(range) });
+  heatmap(query: StatsRangeQuery): Observable<HeatmapCell[]> {
+    return this.http.get<HeatmapCell[]>('/api/stats/heatmap', { params: queryParams(query) });
   }
 
-  staff(range: DayRange): Observable<StaffStatsRow[]> {
-    return this.http.get<StaffStatsRow[]>('/api/stats/staff', { params: queryParams(range) });
+  staff(query: StatsRangeQuery): Observable<StaffStatsRow[]> {
+    return this.http.get<StaffStatsRow[]>('/api/stats/staff', { params: queryParams(query) });
   }
 
-  outages(range: DayRange): Observable<OutageImpact[]> {
-    return this.http.get<OutageImpact[]>('/api/stats/outages', { params: queryParams(range) });
+  outages(query: StatsRangeQuery): Observable<OutageImpact[]> {
+    return this.http.get<OutageImpact[]>('/api/stats/outages', { params: queryParams(query) });
+  }
+
+  funnel(query: StatsRangeQuery): Observable<FunnelStats> {
+    return this.http.get<FunnelStats>('/api/stats/funnel', { params: queryParams(query) });
+  }
+
+  /** The filter bar's sites. */
+  sites(): Observable<Site[]> {
+    return this.http.get<Site[]>('/api/sites');
+  }
+
+  /** The filter bar's payment services, inactive ones included: past cases still name them. */
+  paymentServices(): Observable<PaymentServiceEntry[]> {
+    return this.http.get<PaymentServiceEntry[]>('/api/payment-services/all');
   }
 
   /** The cases of the range as a file; fetched through HttpClient so the interceptor adds the bearer token. */
