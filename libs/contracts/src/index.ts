@@ -1,3 +1,4 @@
 export * from './lib/code-lists';
 export * from './lib/api-types';
 export * from './lib/stats-types';
+export * from './lib/live-types';
