@@ -626,4 +626,9 @@ export const en: Dictionary = {
     link: 'How busy the desk is (no sign-in)',
     failed: 'Could not load the desk’s status. Please try again later.',
   },
+  live: {
+    signedOutElsewhere: 'You signed out in another tab. Sign in again to continue.',
+    connected: 'Updating live',
+    polling: 'The live connection is down; reloading every {seconds} seconds.',
+  },
 };

@@ -625,4 +625,9 @@ export const ja = {
     link: '窓口の混雑状況(どなたでも)',
     failed: '混雑状況を読み込めませんでした。しばらくしてからもう一度お試しください。',
   },
+  live: {
+    signedOutElsewhere: '別のタブでサインアウトしました。続けるにはもう一度サインインしてください。',
+    connected: '自動更新中',
+    polling: '自動更新の接続が切れています。{seconds}秒ごとに読み込み直します。',
+  },
 } as const;
