@@ -145,6 +145,15 @@ describe('live streams and the browser session', () => {
     expect(await me.json()).toMatchObject({ username: 'staff', role: 'staff' });
   });
 
+  it('ends the session the browser held before when it signs in again, as whoever', async () => {
+    const before = await browserSignIn(server.baseUrl, 'staff');
+    const again = await browserSignIn(server.baseUrl, 'manager', withCookie(before.cookie));
+    expect(again.status).toBe(200);
+    expect((await fetch(`${server.baseUrl}/api/auth/me`, { headers: withCookie(before.cookie) })).status).toBe(401);
+    const me = await fetch(`${server.baseUrl}/api/auth/me`, { headers: withCookie(again.cookie) });
+    expect(await me.json()).toMatchObject({ username: 'manager' });
+  });
+
   it('refuses a change carried by the cookie from another site, but not the same change from the page itself', async () => {
     const { cookie } = await browserSignIn(server.baseUrl, 'staff');
     const post = (site: string) =>

@@ -4,8 +4,8 @@ import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import type { Request, Response } from 'express';
 import { AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
 import { LoginDto } from './auth.dto';
-import { AuthService, toUserSummary } from './auth.service';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
+import { AuthService, hashToken, toUserSummary } from './auth.service';
+import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
 import type { UserAccount } from './user.entity';
 
 @ApiTags('auth')
@@ -13,7 +13,10 @@ import type { UserAccount } from './user.entity';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Answers the token for API clients and sets it as the HttpOnly session cookie for the browser. */
+  /**
+   * Answers the token for API clients and sets it as the HttpOnly session cookie for the browser; a browser holds one
+   * session, so the one its cookie carried before ends.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -23,6 +26,8 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
     const answer = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    const previous = sessionCookieOf(request);
+    if (previous) await this.auth.logout(hashToken(previous));
     setSessionCookie(request, response, answer.token);
     return answer;
   }

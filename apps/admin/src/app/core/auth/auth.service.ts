@@ -7,6 +7,7 @@ import { type Observable, Subject, finalize, map, share, tap } from 'rxjs';
 /** The tabs of one browser tell each other about a sign-out here. */
 const SESSION_CHANNEL = 'madoguchi.session';
 const SIGNED_OUT = 'signed-out';
+const SIGNED_IN = 'signed-in';
 
 /**
  * Who is signed in. The session itself is an HttpOnly, SameSite=Strict cookie the API sets at sign-in: no script
@@ -29,9 +30,13 @@ export class AuthService {
   constructor() {
     if (this.channel) {
       this.channel.onmessage = (message: MessageEvent) => {
-        if (message.data !== SIGNED_OUT) return;
-        this.endSession();
-        this.endedElsewhere.next();
+        if (message.data === SIGNED_OUT) {
+          this.endSession();
+          this.endedElsewhere.next();
+        } else if (message.data === SIGNED_IN && this.userState()) {
+          // Another tab signed in anew, perhaps as someone else: this tab now acts for whoever the cookie names.
+          this.restoreUser().subscribe({ error: () => this.endSession() });
+        }
       };
       const channel = this.channel;
       inject(DestroyRef).onDestroy(() => channel.close());
@@ -41,7 +46,10 @@ export class AuthService {
   login(credentials: LoginRequest): Observable<UserSummary> {
     return this.http.post<LoginResponse>('/api/auth/login', credentials).pipe(
       // The token in the answer is for API clients; this browser holds the session in its cookie only.
-      tap(({ user }) => this.userState.set(user)),
+      tap(({ user }) => {
+        this.userState.set(user);
+        this.channel?.postMessage(SIGNED_IN);
+      }),
       map(({ user }) => user),
     );
   }
