@@ -19,6 +19,7 @@ const RECONNECT_MS = 2_000;
 const PUBLIC_SIGNAL_MS = 1_000;
 /** Each open stream holds a connection: past this many public ones, more are refused and those pages poll instead. */
 export const MAX_PUBLIC_STREAMS = 500;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 class LiveStreamsFullProblem extends DomainProblem {
   constructor() {
@@ -64,7 +65,8 @@ export class LiveController {
     const ends = merge(
       this.hub.closing,
       request.tokenHash ? this.hub.endOf(request.tokenHash) : of(),
-      timer(Math.max(0, (request.sessionExpiresAt?.getTime() ?? Date.now()) - Date.now())),
+      // Capped to what a Node timer can hold (24.8 days): past it the stream ends early and the screen reconnects.
+      timer(Math.min(MAX_TIMER_MS, Math.max(0, (request.sessionExpiresAt?.getTime() ?? Date.now()) - Date.now()))),
     );
     return this.stream(
       this.hub.changes.pipe(concatMap((topics) => [...topics].map((topic: DeskLiveTopic) => signal(topic)))),
