@@ -39,7 +39,7 @@ export class StatsApi {
     return this.http.get<OutageImpact[]>('/api/stats/outages', { params: queryParams(range) });
   }
 
-  /** The cases of the range as a file; fetched through HttpClient so the interceptor adds the bearer token. */
+  /** The cases of the range as a file; fetched through HttpClient so that API problems surface as `ApiError`. */
   exportCases(
     range: DayRange,
     format: ExportFormat,
