@@ -28,7 +28,7 @@ interface OpenApi {
 }
 
 // Routes that end the fuzzer's own session or stream for ever are left out; their neighbours cover their code.
-const SKIPPED = new Set(['POST /api/auth/logout']);
+const SKIPPED = new Set(['POST /api/auth/logout', 'GET /api/live/desk', 'GET /api/public/live']);
 
 const scalar = fc.oneof(
   fc.string(),

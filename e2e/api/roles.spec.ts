@@ -101,7 +101,9 @@ describe('who may call what', () => {
     const documented = Object.entries(docs.body.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const listed = [...ROUTES.map((r) => `${r.method} ${r.path}`), 'POST /api/auth/logout'];
+    // The two event streams never end by themselves: who may open them is tested in live.spec.ts.
+    const streams = ['GET /api/live/desk', 'GET /api/public/live'];
+    const listed = [...ROUTES.map((r) => `${r.method} ${r.path}`), 'POST /api/auth/logout', ...streams];
     expect([...documented].sort()).toEqual([...listed].sort());
   });
 

@@ -50,7 +50,7 @@ describe('a manager reading the statistics', () => {
     );
     await session.screenshot('dashboard-fy2020');
 
-    // The export goes through the API with the bearer token and arrives as a file Excel opens in Japanese.
+    // The export goes through the API with the session cookie and arrives as a file Excel opens in Japanese.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSV(日本語)' }).click(),

@@ -17,6 +17,7 @@ import { ENTITIES } from './db/data-source';
 import { DbModule } from './db/db.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { OutagesModule } from './outages/outages.module';
 import { CongestionModule } from './public/congestion.module';
 import { PublicModule } from './public/public.module';
@@ -37,6 +38,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         DbModule,
+        LiveModule,
         AuditModule,
         AuthModule,
         AccountsModule,

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { sendProblem } from './common/problem.filter';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { signInThrottle } from './auth/sign-in-throttle';
 import { noStore, securityHeaders } from './common/http-hardening';
 import { jsonBodyOnly } from './common/request-body';
@@ -60,6 +61,7 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
       )
       .setVersion(APP_VERSION)
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);

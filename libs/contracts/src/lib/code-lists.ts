@@ -306,5 +306,6 @@ export const PROBLEM_TYPES = [
   'unsupported-media-type',
   'too-many-sign-ins',
   'sign-in-busy',
+  'live-streams-full',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

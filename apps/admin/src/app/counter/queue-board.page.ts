@@ -34,7 +34,7 @@ import {
   type SupportCase,
 } from '@madoguchi/contracts';
 import { normaliseFollowUpCode, tokyoDate } from '@madoguchi/rules';
-import { catchError, debounceTime, distinctUntilChanged, map, merge, of, Subject, switchMap, timer } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, map, merge, of, Subject, switchMap } from 'rxjs';
 import { ApiError, staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
 import {
@@ -47,12 +47,13 @@ import {
   type TranslationParams,
 } from '../core/i18n';
 import { CasesApi } from '../cases/cases-api';
+import { LiveEvents } from '../core/live/live-events';
 import { OutageBanner } from '../outages/outage-banner';
 import { CounterNumber, CounterNumberPicker } from './counter-number';
 import { FinishCaseDialog, type FinishCaseData, type FinishCaseResult } from './finish-case.dialog';
 import { ShortcutHelpDialog } from './shortcut-help.dialog';
 
-/** How often the board reloads today's cases (others at the desk add and serve cases too). */
+/** How often the board reloads today's cases while its live stream is down (others add and serve cases too). */
 export const BOARD_REFRESH_MS = new InjectionToken<number>('BOARD_REFRESH_MS', { factory: () => 20_000 });
 /** How often the elapsed times move on. */
 export const BOARD_TICK_MS = new InjectionToken<number>('BOARD_TICK_MS', { factory: () => 5_000 });
@@ -104,6 +105,7 @@ export class QueueBoardPage {
   private readonly injector = inject(Injector);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly counterNumber = inject(CounterNumber);
+  private readonly live = inject(LiveEvents);
 
   protected readonly channels = CHANNELS;
   protected readonly procedures = PROCEDURES;
@@ -159,6 +161,9 @@ export class QueueBoardPage {
   protected readonly refreshedAt = signal<string | null>(null);
   private readonly refresh$ = new Subject<void>();
   protected readonly now = signal(Date.now());
+  /** Whether others' changes arrive as they happen, or only with each reload. */
+  protected readonly liveOpen = this.live.isOpen('/api/live/desk');
+  protected readonly refreshSeconds = Math.round(inject(BOARD_REFRESH_MS) / 1000);
 
   protected readonly inService = computed(() =>
     this.cases()
@@ -212,7 +217,7 @@ export class QueueBoardPage {
   constructor() {
     const refreshMs = inject(BOARD_REFRESH_MS);
     const tickMs = inject(BOARD_TICK_MS);
-    merge(timer(0, refreshMs), this.refresh$)
+    merge(this.live.refreshes('/api/live/desk', ['cases'], refreshMs), this.refresh$)
       .pipe(
         switchMap(() => {
           const today = tokyoToday();
@@ -464,10 +469,10 @@ export class QueueBoardPage {
       },
       error: (error: unknown) => {
         this.busy = false;
-        // Someone else moved the case on: show it as it is now, with the API's words.
+        // Someone else moved the case on (409, or 403 when another staff member now serves it): show it as it is now.
         const current = staleCurrent<SupportCase>(error);
         if (current) this.upsert(current);
-        else if (error instanceof ApiError && error.status === 409) this.refresh();
+        else if (error instanceof ApiError && [403, 404, 409].includes(error.status)) this.refresh();
         this.sayError(error);
       },
     });

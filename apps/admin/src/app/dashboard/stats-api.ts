@@ -57,7 +57,7 @@ export class StatsApi {
     return this.http.get<PaymentServiceEntry[]>('/api/payment-services/all');
   }
 
-  /** The cases of the range as a file; fetched through HttpClient so the interceptor adds the bearer token. */
+  /** The cases of the range as a file; fetched through HttpClient so that API problems surface as `ApiError`. */
   exportCases(
     range: DayRange,
     format: ExportFormat,

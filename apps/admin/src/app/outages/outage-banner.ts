@@ -17,11 +17,12 @@ import {
   PLATFORM_FUNCTION_LABELS,
 } from '@madoguchi/contracts';
 import { tokyoDate } from '@madoguchi/rules';
-import { catchError, of, switchMap, timer } from 'rxjs';
+import { catchError, of, switchMap } from 'rxjs';
 import { formatTokyoDateTime, formatTokyoTime, I18n, TranslatePipe } from '../core/i18n';
+import { LiveEvents } from '../core/live/live-events';
 import { OutagesApi } from './outages-api';
 
-/** How often the banner asks whether an outage began or ended. */
+/** How often the banner asks whether an outage began or ended while its live stream is down. */
 export const OUTAGE_POLL_MS = new InjectionToken<number>('OUTAGE_POLL_MS', { factory: () => 60_000 });
 
 /** Outages going on now (and those announced for later today), on top of the counter screen. */
@@ -68,7 +69,10 @@ export class OutageBanner {
   private readonly pollMs = inject(OUTAGE_POLL_MS);
 
   private readonly outages = toSignal(
-    timer(0, this.pollMs).pipe(switchMap(() => this.api.active().pipe(catchError(() => of(null))))),
+    // The board's stream: a recorded, changed or ended outage shows at once; a start or end time passing, by the poll.
+    inject(LiveEvents)
+      .refreshes('/api/live/desk', ['outages'], this.pollMs, true)
+      .pipe(switchMap(() => this.api.active().pipe(catchError(() => of(null))))),
     { initialValue: null as ActiveOutages | null },
   );
 

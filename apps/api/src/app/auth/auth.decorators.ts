@@ -15,6 +15,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 export interface AuthenticatedRequest extends Request {
   user?: UserAccount;
   tokenHash?: string;
+  /** When the session ends by itself: the live stream closes then. */
+  sessionExpiresAt?: Date;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserAccount => {

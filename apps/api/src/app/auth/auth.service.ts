@@ -7,6 +7,7 @@ import { DomainProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { WritePath } from '../db/write-path';
+import { LiveHub } from '../live/live-hub';
 import { AuthToken } from './auth-token.entity';
 import { hashPassword, verifyPassword } from './password';
 import { UserAccount } from './user.entity';
@@ -38,6 +39,7 @@ export class AuthService {
     @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
     @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
     private readonly writes: WritePath,
+    private readonly live: LiveHub,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -61,7 +63,7 @@ export class AuthService {
   }
 
   /** The account behind a bearer token, or null when the token is unknown, revoked, expired or its account disabled. */
-  async authenticate(token: string): Promise<{ user: UserAccount; tokenHash: string } | null> {
+  async authenticate(token: string): Promise<{ user: UserAccount; tokenHash: string; expiresAt: Date } | null> {
     const tokenHash = hashToken(token);
     // Asked on every request: one statement, prepared once (findOne with relations would add a second).
     const session = await this.tokens
@@ -70,10 +72,11 @@ export class AuthService {
       .where('t.tokenHash = :tokenHash AND t.revokedAt IS NULL AND t.expiresAt > :now', { tokenHash, now: new Date() })
       .getOne();
     if (!session?.user || session.user.disabled) return null;
-    return { user: session.user, tokenHash };
+    return { user: session.user, tokenHash, expiresAt: session.expiresAt };
   }
 
   async logout(tokenHash: string): Promise<void> {
     await this.writes.run((manager) => manager.update(AuthToken, { tokenHash }, { revokedAt: new Date() }));
+    this.live.sessionEnded(tokenHash);
   }
 }

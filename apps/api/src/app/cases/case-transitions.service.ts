@@ -10,7 +10,8 @@ import {
 } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
-import { WritePath } from '../db/write-path';
+import { WritePath, type WriteWork } from '../db/write-path';
+import { LiveHub } from '../live/live-hub';
 import { OutagesReader } from '../outages/outages.reader';
 import { mayChangeCase, NOT_YOURS_TO_CHANGE, SERVED_BY_SOMEONE_ELSE } from './case-access';
 import { caseColumns, factsOf } from './case-row';
@@ -59,10 +60,11 @@ export class CaseTransitions {
     private readonly store: CaseStore,
     private readonly outages: OutagesReader,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly live: LiveHub,
   ) {}
 
   start(id: number, dto: StartCaseDto, user: UserAccount): Promise<SupportCase> {
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'waiting') throw refusal('start', entity.status);
       return this.store.write(
@@ -76,7 +78,7 @@ export class CaseTransitions {
   }
 
   leave(id: number, dto: CaseTransitionDto, user: UserAccount): Promise<SupportCase> {
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'waiting') throw refusal('leave', entity.status);
       return this.store.write(manager, entity, { status: 'left', endedAt: new Date() }, user, 'leave');
@@ -84,7 +86,7 @@ export class CaseTransitions {
   }
 
   finish(id: number, dto: FinishCaseDto, user: UserAccount): Promise<SupportCase> {
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const entity = await this.loadForChange(manager, id, user, dto.version);
       if (entity.status !== 'in_service') throw refusal('finish', entity.status);
       const now = new Date();
@@ -124,6 +126,11 @@ export class CaseTransitions {
         'finish',
       );
     });
+  }
+
+  /** Every transition is announced to the live board once committed. */
+  private write<T>(work: WriteWork<T>): Promise<T> {
+    return this.live.afterCommit('cases', this.writes.run(work));
   }
 
   private async loadForChange(

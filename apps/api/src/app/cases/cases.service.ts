@@ -11,7 +11,8 @@ import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } f
 import { deskCalendarSettings, programmeWindows, type Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { instantParam } from '../db/instants';
-import { WritePath } from '../db/write-path';
+import { WritePath, type WriteWork } from '../db/write-path';
+import { LiveHub } from '../live/live-hub';
 import { OutageEntity } from '../outages/outage.entity';
 import { OutagesReader } from '../outages/outages.reader';
 import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';
@@ -48,7 +49,13 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly outages: OutagesReader,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly live: LiveHub,
   ) {}
+
+  /** A change to a case, announced to the live board once committed. */
+  private write<T>(work: WriteWork<T>): Promise<T> {
+    return this.live.afterCommit('cases', this.writes.run(work));
+  }
 
   async create(dto: CreateCaseDto, user: UserAccount): Promise<SupportCase> {
     const facts: CaseRecordFacts = {
@@ -69,7 +76,7 @@ export class CasesService {
     const problems = caseRecordProblems(facts, new Date(), this.settings.CERT_WAIT_HOURS);
     if (problems.length) throw new ValidationProblem(problems, 422);
 
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const siteId = await this.resolveSite(manager, dto.siteId, user);
       await this.store.assertPaymentService(manager, facts.paymentServiceId);
       const previous = dto.followUpCode ? await this.store.caseOfFollowUpCode(manager, dto.followUpCode) : null;
@@ -198,7 +205,7 @@ export class CasesService {
 
   /** A correction: the merged case is checked as a whole, as if it were logged in one go. */
   async update(id: number, dto: UpdateCaseDto, user: UserAccount): Promise<SupportCase> {
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const entity = await this.store.load(manager, id);
       if (!mayChangeCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_CHANGE);
       this.store.assertVersion(entity, dto.version);
@@ -289,7 +296,7 @@ export class CasesService {
 
   /** What the printed slip says. A case recorded before follow-up codes existed gets its code when first printed. */
   async slip(id: number, user: UserAccount): Promise<ReturnSlip> {
-    const { entity, code } = await this.writes.run(async (manager) => {
+    const { entity, code } = await this.write(async (manager) => {
       const entity = await this.store.load(manager, id);
       if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
       if (entity.status !== 'not_completed' || !entity.reason || !entity.endedAt) throw new NoSlipProblem(id);

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 
 /**
  * Security headers on everything the server sends. The Content-Security-Policy allows no inline or foreign script
- * (the token in sessionStorage is only as safe as the scripts that can run beside it); inline styles stay allowed
+ * (a script on the page acts with the session cookie, though it cannot read it); inline styles stay allowed
  * because Angular and Angular Material add their component styles at run time.
  */
 export function securityHeaders(): RequestHandler {

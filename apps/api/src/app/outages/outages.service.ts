@@ -18,7 +18,8 @@ import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { FieldProblem, NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../common/problems';
 import { instantParam } from '../db/instants';
-import { WritePath } from '../db/write-path';
+import { WritePath, type WriteWork } from '../db/write-path';
+import { LiveHub } from '../live/live-hub';
 import { OutageEntity } from './outage.entity';
 import { OutagesReader } from './outages.reader';
 import { CreateOutageDto, ListOutagesQueryDto, OutageCasesQueryDto, UpdateOutageDto } from './outages.dto';
@@ -62,7 +63,13 @@ export class OutagesService {
     private readonly writes: WritePath,
     private readonly audit: AuditService,
     private readonly reader: OutagesReader,
+    private readonly live: LiveHub,
   ) {}
+
+  /** A recorded or changed outage, announced to the banners once committed. */
+  private write<T>(work: WriteWork<T>): Promise<T> {
+    return this.live.afterCommit('outages', this.writes.run(work));
+  }
 
   async create(dto: CreateOutageDto, user: UserAccount): Promise<Outage> {
     const note = cleanNote(dto.note);
@@ -73,7 +80,7 @@ export class OutagesService {
       endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
       affects: dto.affects,
     };
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       await this.check(manager, facts);
       const result = await manager.insert(OutageEntity, {
         system: facts.system,
@@ -97,7 +104,7 @@ export class OutagesService {
   }
 
   async update(id: number, dto: UpdateOutageDto, user: UserAccount): Promise<Outage> {
-    return this.writes.run(async (manager) => {
+    return this.write(async (manager) => {
       const entity = await this.load(manager, id);
       const before = toOutage(entity);
       if (dto.version !== entity.version) throw new StaleVersionProblem(outageLabel(id), dto.version, before);

@@ -34,6 +34,8 @@ export class LoginPage {
   readonly returnUrl = input<string>();
   /** Set when the API refused an expired token. */
   readonly expired = input<string>();
+  /** Set when another tab of this browser signed out. */
+  readonly signedOut = input<string>();
 
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);

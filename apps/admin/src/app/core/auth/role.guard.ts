@@ -19,7 +19,6 @@ export function roleGuard(roles: readonly Role[]): CanActivateFn {
     const user = auth.user();
     if (user) return decide(user.role);
     // Not signed in: the auth guard on the parent route sends them to sign-in.
-    if (!auth.token()) return true;
     return auth.restoreUser().pipe(
       map((restored) => decide(restored.role)),
       catchError(() => of(true)),

@@ -20,7 +20,6 @@ describe('apiInterceptor', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     localStorage.clear();
-    sessionStorage.setItem('madoguchi.token', 'token-abc');
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -39,10 +38,12 @@ describe('apiInterceptor', () => {
 
   afterEach(() => backend.verify());
 
-  it('sends the bearer token to the API', () => {
+  it('sends no token of its own: the HttpOnly session cookie goes with the request, out of reach of scripts', () => {
     http.get('/api/cases').subscribe();
 
-    expect(backend.expectOne('/api/cases').request.headers.get('Authorization')).toBe('Bearer token-abc');
+    const sent = backend.expectOne('/api/cases').request;
+    expect(sent.headers.has('Authorization')).toBe(false);
+    expect(sessionStorage.length + localStorage.length).toBe(0);
   });
 
   it("asks the API to word its messages in the screen's language", () => {
@@ -54,13 +55,17 @@ describe('apiInterceptor', () => {
     expect(backend.expectOne('/api/cases').request.headers.get('Accept-Language')).toBe('en');
   });
 
-  it('keeps the token away from other hosts', () => {
+  it('leaves requests to other hosts as they are', () => {
     http.get('https://example.org/api/cases').subscribe();
 
-    expect(backend.expectOne('https://example.org/api/cases').request.headers.has('Authorization')).toBe(false);
+    expect(backend.expectOne('https://example.org/api/cases').request.headers.has('Accept-Language')).toBe(false);
   });
 
   it('signs out and goes to the sign-in page when the API answers 401', async () => {
+    const auth = TestBed.inject(AuthService);
+    auth.restoreUser().subscribe();
+    backend.expectOne('/api/auth/me').flush({ username: 'staff', displayName: '窓口 職員', role: 'staff' });
+    expect(auth.signedIn()).toBe(true);
     const response = firstValueFrom(http.get('/api/cases'));
     backend
       .expectOne('/api/cases')
@@ -72,8 +77,7 @@ describe('apiInterceptor', () => {
     await expect(response).rejects.toBeInstanceOf(ApiError);
     await TestBed.inject(ApplicationRef).whenStable();
     expect(router.url).toBe('/login?returnUrl=%2Fcases&expired=1');
-    expect(TestBed.inject(AuthService).signedIn()).toBe(false);
-    expect(sessionStorage.getItem('madoguchi.token')).toBeNull();
+    expect(auth.signedIn()).toBe(false);
   });
 
   it('leaves a wrong password to the sign-in page instead of redirecting', async () => {

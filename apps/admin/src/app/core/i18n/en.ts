@@ -794,4 +794,9 @@ export const en: Dictionary = {
     laterToday: 'Today {from}–{to}: maintenance, {affects} not possible',
     failed: 'Could not load maintenance information.',
   },
+  live: {
+    signedOutElsewhere: 'You signed out in another tab. Sign in again to continue.',
+    connected: 'Updating live',
+    polling: 'The live connection is down; reloading every {seconds} seconds.',
+  },
 };

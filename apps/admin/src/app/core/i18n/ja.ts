@@ -793,4 +793,9 @@ export const ja = {
     laterToday: '本日 {from}〜{to} はメンテナンスのため、{affects}ができません',
     failed: 'メンテナンス情報を読み込めませんでした。',
   },
+  live: {
+    signedOutElsewhere: '別のタブでサインアウトしました。続けるにはもう一度サインインしてください。',
+    connected: '自動更新中',
+    polling: '自動更新の接続が切れています。{seconds}秒ごとに読み込み直します。',
+  },
 } as const;

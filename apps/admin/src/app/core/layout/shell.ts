@@ -1,7 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { type IsActiveMatchOptions, type Params, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  type IsActiveMatchOptions,
+  type Params,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { type Role, ROLE_LABELS } from '@madoguchi/contracts';
 import { AuthService } from '../auth/auth.service';
 import { ADMIN_ROLES, homeOf, MANAGER_ROLES } from '../auth/roles';
@@ -53,6 +61,14 @@ const NAV_ITEMS: readonly NavItem[] = [
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18n);
+
+  constructor() {
+    // Every screen in this frame needs the session: when another tab ends it, this one goes to sign-in at once.
+    const router = inject(Router);
+    this.auth.signedOutElsewhere.pipe(takeUntilDestroyed()).subscribe(() => {
+      void router.navigate(['/login'], { queryParams: { returnUrl: router.url, signedOut: 1 } });
+    });
+  }
 
   /** Only what the role may use: a staff member never meets a menu entry that would answer 403. */
   protected readonly navItems = computed(() => {

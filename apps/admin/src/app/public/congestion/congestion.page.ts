@@ -5,8 +5,9 @@ import { RouterLink } from '@angular/router';
 import { type Congestion, OUTAGE_SYSTEM_LABELS, REFERRAL_LABELS } from '@madoguchi/contracts';
 import { DateTime } from 'luxon';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { catchError, EMPTY, forkJoin, map, of, switchMap, tap } from 'rxjs';
 import { formatTokyoDateTime, I18n, I18N_PIPES, LanguageSwitch, TOKYO, type TranslationKey } from '../../core/i18n';
+import { LiveEvents } from '../../core/live/live-events';
 import { OKABE_ITO, simpleBarsOption } from '../../dashboard/chart-options';
 import { MaintenanceNotice } from '../maintenance-notice';
 import { CongestionApi } from './congestion-api';
@@ -16,6 +17,9 @@ import { calendarWeeks, type DayForecast, expectedArrivals, forecastMonth } from
 const DESK_HOURS = [8, 9, 10, 11, 12, 13, 14, 15, 16];
 /** Monday to Saturday; the desk never opens on Sunday. */
 const OPEN_WEEKDAYS = [1, 2, 3, 4, 5, 6];
+
+/** How often the numbers are asked for again besides the live stream's news (outages begin with the clock). */
+export const CONGESTION_POLL_MS = 60_000;
 
 const FORECAST_KEYS: Readonly<Record<DayForecast, TranslationKey>> = {
   busy: 'congestion.busy',
@@ -46,13 +50,21 @@ export class CongestionPage {
   protected readonly legend: DayForecast[] = ['busy', 'normal', 'quiet', 'closed'];
 
   protected readonly failed = signal(false);
+  /** The desk now, fetched again as soon as the public stream says it changed; a failed fetch keeps the last one. */
   protected readonly now = toSignal(
-    this.api.congestion().pipe(
-      catchError(() => {
-        this.failed.set(true);
-        return of(null);
-      }),
-    ),
+    inject(LiveEvents)
+      .refreshes('/api/public/live', ['congestion'], CONGESTION_POLL_MS, true)
+      .pipe(
+        switchMap(() =>
+          this.api.congestion().pipe(
+            tap(() => this.failed.set(false)),
+            catchError(() => {
+              this.failed.set(true);
+              return EMPTY;
+            }),
+          ),
+        ),
+      ),
     { initialValue: null },
   );
 
