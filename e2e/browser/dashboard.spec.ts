@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/api-client';
+import type { StatsSummary } from '@madoguchi/contracts';
+import { ApiClient, DEMO_PASSWORD } from '../support/api-client';
 import { BrowserSession, openBrowser } from '../support/browser';
 import { RunningServer, startServer } from '../support/server';
 
@@ -85,6 +86,26 @@ describe('a manager reading the statistics', () => {
       .waitFor();
     await page.getByRole('row').nth(1).waitFor();
     await session.screenshot('dashboard-drill-down-case-list');
+  });
+
+  it('shows the share served within the waiting-time target as the API counts it, per day and hour', async () => {
+    const { page } = session;
+    const manager = await ApiClient.signIn(server.baseUrl, 'manager');
+    const summary = (await manager.get<StatsSummary>('/api/stats/summary?from=2020-11-01&to=2020-11-30')).body;
+    const { minutes, served, withinTarget } = summary.waitTarget;
+    expect(served).toBeGreaterThan(0);
+    const share = (Math.round((withinTarget / served) * 1000) / 10).toLocaleString('ja');
+    await page.goto(`${server.baseUrl}/dashboard?from=2020-11-01&to=2020-11-30`);
+    const headline = page.locator('[data-figure="waitTarget"]');
+    await headline.waitFor();
+    expect((await headline.textContent())?.trim()).toBe(
+      `${minutes}分以内に対応を始めた割合: ${share}%(${withinTarget.toLocaleString('ja')}人 / ${served.toLocaleString('ja')}人)`,
+    );
+    const hours = page.locator('[data-table="wait-target-hours"]');
+    await hours.locator('summary').click();
+    await hours.getByRole('rowheader', { name: '10時台' }).waitFor();
+    await page.locator('#target-title').scrollIntoViewIfNeeded();
+    await session.screenshot('dashboard-wait-target');
   });
 
   it('drills down from a failure reason to its not-completed cases', async () => {

@@ -270,6 +270,32 @@ export function simpleBarsOption(
   };
 }
 
+/** Shares in percent over categories (days or hours), with the target share as a dashed reference line. */
+export function sharesOption(
+  categories: string[],
+  shares: (number | null)[],
+  text: { series: string; kind: 'line' | 'bar' },
+): EChartsCoreOption {
+  return {
+    ...BASE,
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (value === null ? '—' : `${String(value)}%`) },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: text.series,
+        type: text.kind,
+        data: shares,
+        connectNulls: false,
+        showSymbol: categories.length <= 31,
+        itemStyle: { color: OKABE_ITO.green },
+        label: { show: text.kind === 'bar', position: 'top', fontSize: 11, formatter: '{c}%' },
+      },
+    ],
+  };
+}
+
 function tokyoDay(instant: string): string {
   return DateTime.fromISO(instant).setZone(TOKYO).toFormat('yyyy-MM-dd');
 }

@@ -46,7 +46,14 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, type Observable, of, switchMap } from 'rxjs';
 import { errorText } from '../core/http/error-text';
 import { formatTokyoDate, I18n, I18N_PIPES, type TranslationKey } from '../core/i18n';
-import { dailyChartOption, heatmapOption, pairedBarsOption, paretoOption, groupedBarsOption } from './chart-options';
+import {
+  dailyChartOption,
+  heatmapOption,
+  pairedBarsOption,
+  paretoOption,
+  groupedBarsOption,
+  sharesOption,
+} from './chart-options';
 import {
   type DayRange,
   matchingPreset,
@@ -62,6 +69,7 @@ import { outageSpan } from './outage-span';
 import { PANEL_LOADING, type PanelState, panelStates } from './panel';
 import { pareto } from './pareto';
 import { type ExportFormat, saveBlob, StatsApi } from './stats-api';
+import { shareWithinTarget, targetByDay, targetByHour } from './wait-target';
 
 /** The desk's hours (8:30–17:00) cover the 8 o'clock to 16 o'clock arrival hours. */
 const DESK_HOURS = [8, 9, 10, 11, 12, 13, 14, 15, 16] as const;
@@ -446,6 +454,52 @@ export class DashboardPage {
   protected readonly reasonLabels = REASONS;
   protected readonly statusLabels = CASE_STATUS_LABELS;
   protected readonly deskHours = DESK_HOURS;
+
+  /** The period's share served within the waiting-time target, in words. */
+  protected readonly waitTargetText = computed(() => {
+    const target = this.summary()?.waitTarget;
+    if (!target) return '';
+    const share = shareWithinTarget(target);
+    return share === null
+      ? this.i18n.translate('waitTarget.none', { minutes: target.minutes })
+      : this.i18n.translate('waitTarget.headline', {
+          minutes: target.minutes,
+          share: share.toLocaleString(this.i18n.lang()),
+          within: target.withinTarget.toLocaleString(this.i18n.lang()),
+          served: target.served.toLocaleString(this.i18n.lang()),
+        });
+  });
+
+  protected readonly targetDayOption = computed(() => {
+    this.fontsLoaded();
+    const daily = this.dailyPanel().data;
+    if (!daily) return null;
+    const rows = targetByDay(daily);
+    const lang = this.i18n.lang();
+    return sharesOption(
+      rows.map((row) =>
+        lang === 'ja' ? `${Number(row.key.slice(5, 7))}/${Number(row.key.slice(8))}` : row.key.slice(5),
+      ),
+      rows.map((row) => row.share),
+      { series: this.i18n.translate('waitTarget.share'), kind: 'line' },
+    );
+  });
+
+  /** The share per desk hour, the weekdays added together, as a chart and a table. */
+  protected readonly targetHourRows = computed(() => {
+    const cells = this.heatmapPanel().data;
+    return cells ? targetByHour(cells, DESK_HOURS) : [];
+  });
+  protected readonly targetHourOption = computed(() => {
+    this.fontsLoaded();
+    const rows = this.targetHourRows();
+    if (!rows.length) return null;
+    return sharesOption(
+      rows.map((row) => this.i18n.translate('waitTarget.hour', { hour: row.key })),
+      rows.map((row) => row.share),
+      { series: this.i18n.translate('waitTarget.share'), kind: 'bar' },
+    );
+  });
 
   /** The heatmap as a table for the keyboard and screen readers: one row per weekday, one cell per desk hour. */
   protected readonly heatmapRows = computed(() => {
