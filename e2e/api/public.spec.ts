@@ -133,6 +133,17 @@ describe('what citizens can check before they come (no sign-in)', () => {
     });
     expect(answer.body.blockers.map((b) => b.code)).toContain('service_not_at_spot');
     expect(answer.body.earliestAt).toBeNull();
+    // Without its items or registration the answer is the same: nothing to bring or do first would help.
+    const unready = await citizen.post<PreflightAnswer>('/api/preflight', {
+      ...ready,
+      procedure: 'application',
+      alreadyReserved: true,
+      paymentServiceId: offSpot?.id,
+      serviceItemsReady: false,
+      serviceRegistrationDone: false,
+      at: '2020-11-24T01:00:00Z',
+    });
+    expect(unready.body.blockers.map((b) => b.code)).toEqual(['service_not_at_spot']);
   });
 
   it('refuses a proxy for a holder aged 15 or over but not for a child', async () => {

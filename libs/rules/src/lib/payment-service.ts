@@ -45,8 +45,9 @@ export function paymentServiceBlockers(
   service: PaymentServiceRules,
   readiness: PaymentServiceReadiness = {},
 ): PaymentServiceReason[] {
+  // A service the desk cannot apply for at all makes its items and registration beside the point.
+  if (!canApplyAtDesk(service)) return ['service_not_at_spot'];
   const reasons: PaymentServiceReason[] = [];
-  if (!canApplyAtDesk(service)) reasons.push('service_not_at_spot');
   if (needsOwnPreRegistration(service, readiness)) reasons.push('service_prereg_required');
   if (lacksRequiredItems(service, readiness)) reasons.push('service_items_missing');
   return reasons;

@@ -28,7 +28,9 @@ import { formatTokyoDateTime, I18n, I18N_PIPES, tokyoToday } from '../core/i18n'
         }
       </ul>
       <div class="earliest">
-        @if (result().earliestAt; as earliestAt) {
+        @if (notAtDesk()) {
+          <span>{{ 'preflight.notAtDesk' | t }}</span>
+        } @else if (result().earliestAt; as earliestAt) {
           <span>{{ 'preflight.earliest' | t }}: </span>
           <strong class="earliest-at">{{ earliestAt | tokyoDateTime }}</strong>
         } @else {
@@ -101,6 +103,10 @@ export class PreflightResultView {
 
   private readonly i18n = inject(I18n);
   protected readonly referralLabels = REFERRAL_LABELS;
+  /** Coming back later cannot help a service the desk cannot apply for: say what can instead. */
+  protected readonly notAtDesk = computed(() =>
+    this.result().blockers.some((blocker) => blocker.code === 'service_not_at_spot'),
+  );
 
   protected readonly verdict = computed(() => {
     if (!this.result().canProceedNow) return this.i18n.translate('preflight.blocked');

@@ -91,6 +91,8 @@ export const en: Dictionary = {
     goTo: 'Where to go',
     earliest: 'Earliest time to come',
     noEarliest: 'Take care of the above first. No time to come can be given yet.',
+    notAtDesk:
+      'The desk cannot apply for this payment service. Apply yourself, or choose a service that accepts applications from a procedure spot.',
     warnings: 'Keep in mind',
     okToday: 'You can complete the procedure today',
     okAt: 'You can complete the procedure on {at}',
