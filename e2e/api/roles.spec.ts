@@ -40,6 +40,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/cases/{id}/finish', who: 'signed-in', body: { outcome: 'completed' } },
   { method: 'POST', path: '/api/cases/{id}/leave', who: 'signed-in', body: {} },
   { method: 'GET', path: '/api/cases/{id}/slip', who: 'signed-in' },
+  { method: 'GET', path: '/api/cases/{id}/history', who: 'signed-in' },
+  { method: 'GET', path: '/api/desk', who: 'signed-in' },
   { method: 'GET', path: '/api/cases/export.csv', who: MANAGERS },
   { method: 'GET', path: '/api/cases/export.xlsx', who: MANAGERS },
 
@@ -53,6 +55,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/stats/summary', who: MANAGERS },
   { method: 'GET', path: '/api/stats/daily', who: MANAGERS },
   { method: 'GET', path: '/api/stats/heatmap', who: MANAGERS },
+  { method: 'GET', path: '/api/stats/funnel', who: MANAGERS },
   { method: 'GET', path: '/api/stats/staff', who: MANAGERS },
   { method: 'GET', path: '/api/stats/outages', who: MANAGERS },
 
