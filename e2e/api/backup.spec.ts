@@ -71,7 +71,8 @@ describe('backup and restore', () => {
     } finally {
       await after.stop();
     }
-  });
+    // 1,500 real writes and four server starts: generous on a busy machine; nothing here measures speed.
+  }, 180_000);
 
   it('refuses to restore a file that is not a whole Madoguchi database, and changes nothing', async () => {
     const databasePath = join(dir, 'kept.sqlite');
