@@ -208,6 +208,20 @@ describe('a manager recording and ending outages at 1366×768', () => {
     const headers = await linesOf(page.locator('table.outage-list thead th'));
     expect(Object.values(headers).every((n) => n === 1)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+    // On a tablet the buttons stack, still one line each, and the table fits without scrolling sideways.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      const tablet = await linesOf(page.locator('table.outage-list tbody .actions button .mdc-button__label'));
+      expect(Object.values(tablet).every((n) => n === 1)).toBe(true);
+      const wrap = await page
+        .locator('.data-table-wrap')
+        .evaluate((element) => element.scrollWidth - element.clientWidth);
+      await session.screenshot('outages-tablet');
+      expect(wrap).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 
   it('asks before ending an outage, ends nothing when told not to, and ends it when confirmed', async () => {

@@ -68,12 +68,12 @@ import { OutagesApi } from './outages-api';
       font-weight: 700;
       color: var(--mat-sys-error);
     }
-    /* Words stay whole at 1366 px: the note column takes what is left and wraps instead. */
+    /* Names and dates stay whole, breaking only at spaces and punctuation; the note, prose, takes what is left. */
     .outage-list {
       word-break: keep-all;
     }
     .nowrap,
-    .outage-list .actions {
+    .outage-list .actions button {
       white-space: nowrap;
     }
     .outage-list .actions {
@@ -82,6 +82,34 @@ import { OutagesApi } from './outages-api';
     .outage-list .note {
       min-width: 12rem;
       word-break: normal;
+    }
+    .kind-under {
+      display: none;
+    }
+    /* On a tablet the buttons stack and dates break at their spaces, so that the table fits without scrolling. */
+    @media (max-width: 1199px) {
+      .outage-list .actions {
+        flex-direction: column;
+        align-items: flex-start;
+      }
+      .outage-list .nowrap {
+        white-space: normal;
+      }
+      /* The kind goes under the system, so that a long name like マイキープラットフォーム stays whole. */
+      .outage-list .kind {
+        display: none;
+      }
+      .kind-under {
+        display: block;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .outage-list .note {
+        min-width: 5rem;
+      }
+      .outage-list th,
+      .outage-list td {
+        padding-inline: 0.5rem;
+      }
     }
     /* A frame, not a tint: the red "ongoing" has just 4.5:1 on white and would lose it on any tinted row. */
     tr.just-saved > td {
