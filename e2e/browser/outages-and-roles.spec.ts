@@ -34,6 +34,11 @@ describe('a manager recording a platform outage, and what the counter sees of it
     expect(await seriousViolations(page)).toEqual([]);
     await manager.screenshot('outage-form');
     await dialog.getByRole('button', { name: '記録する' }).click();
+    // It starts now, so the counter shows it at once: the form asks first.
+    await page
+      .getByRole('dialog', { name: '停止中として記録しますか' })
+      .getByRole('button', { name: '停止中として記録する' })
+      .click();
     await dialog.waitFor({ state: 'detached' });
 
     const row = page.getByRole('row').filter({ hasText: '臨時メンテナンス' });
@@ -82,6 +87,10 @@ describe('a manager recording a platform outage, and what the counter sees of it
     await manager.screenshot('outage-cases');
 
     await page.getByRole('button', { name: '終了にする' }).click();
+    await page
+      .getByRole('dialog', { name: /を終了にしますか/ })
+      .getByRole('button', { name: '終了にする' })
+      .click();
     await page
       .getByRole('status')
       .filter({ hasText: /を終了にしました/ })

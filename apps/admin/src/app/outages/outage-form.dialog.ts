@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
@@ -20,12 +20,14 @@ import {
   PLATFORM_FUNCTION_LABELS,
   PLATFORM_FUNCTIONS,
 } from '@madoguchi/contracts';
-import { map } from 'rxjs';
+import { map, type Observable, of, pairwise, startWith } from 'rxjs';
 import { FieldErrorPipe } from '../core/forms/field-error.pipe';
 import { noMyNumber, validDateTime } from '../core/forms/validators';
 import { staleCurrent } from '../core/http/api-error';
 import { errorText } from '../core/http/error-text';
-import { fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput } from '../core/i18n';
+import { formatTokyoDateTime, fromTokyoLocalInput, I18n, I18N_PIPES, toTokyoLocalInput } from '../core/i18n';
+import { ConfirmOutageDialog, type ConfirmOutageData } from './confirm-outage.dialog';
+import { affectsAfterSystemChange, defaultAffects } from './outage-defaults';
 import { OutagesApi } from './outages-api';
 
 export interface OutageFormData {
@@ -49,6 +51,13 @@ export interface OutageFormData {
     ...I18N_PIPES,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .affects-hint {
+      margin: 0.25rem 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
   template: `
     <h2 mat-dialog-title>
       {{ outage() ? ('outages.editTitle' | t: { id: outage()?.id ?? '' }) : ('outages.newTitle' | t) }}
@@ -101,11 +110,12 @@ export interface OutageFormData {
           <p class="field-problem" role="alert">{{ 'outages.endBeforeStart' | t }}</p>
         }
 
-        <fieldset formGroupName="affects">
+        <fieldset formGroupName="affects" aria-describedby="outage-affects-hint">
           <legend class="choice-label">{{ 'outages.affects' | t }}</legend>
           @for (f of functions; track f) {
             <mat-checkbox [formControlName]="f">{{ functionLabels[f] | label }}</mat-checkbox>
           }
+          <p class="affects-hint" id="outage-affects-hint">{{ affectsHint() | t }}</p>
           @if (noneAffected()) {
             <p class="field-problem">{{ 'outages.affectsRequired' | t }}</p>
           }
@@ -133,6 +143,7 @@ export class OutageFormDialog {
   private readonly api = inject(OutagesApi);
   private readonly i18n = inject(I18n);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly systems = OUTAGE_SYSTEMS;
   protected readonly kinds = OUTAGE_KINDS;
@@ -150,13 +161,14 @@ export class OutageFormDialog {
     kind: this.fb.control<OutageKind>('unplanned'),
     startsAt: this.fb.control(toTokyoLocalInput(), [Validators.required, validDateTime]),
     endsAt: this.fb.control('', validDateTime),
-    affects: this.fb.group({ reservation: true, application: true }),
+    affects: this.fb.group({ ...defaultAffects('mykey_platform') }),
     note: this.fb.control('', noMyNumber),
   });
   private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
   });
   protected readonly system = computed(() => this.value().system);
+  protected readonly affectsHint = computed(() => `outageForm.affectsHint.${this.system()}` as const);
   protected readonly submitted = signal(false);
   protected readonly noneAffected = computed(
     () => this.submitted() && !this.value().affects.reservation && !this.value().affects.application,
@@ -172,6 +184,15 @@ export class OutageFormDialog {
 
   constructor() {
     if (this.data.outage) this.load(this.data.outage);
+    // What the outage stops follows the system chosen, until staff tick the boxes themselves.
+    const system = this.form.controls.system;
+    system.valueChanges
+      .pipe(startWith(system.value), pairwise(), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe(([before, after]) => {
+        const affects = this.form.controls.affects;
+        const next = affectsAfterSystemChange(affects.getRawValue(), before, after);
+        if (next !== affects.getRawValue()) affects.setValue({ ...next });
+      });
   }
 
   protected save(): void {
@@ -192,6 +213,45 @@ export class OutageFormDialog {
       note: value.note.trim() || null,
     };
     const existing = this.outage();
+    // A new outage going on now shows at once on the counter and to citizens: say so before recording it.
+    const confirmed = !existing && inEffectNow(request) ? this.confirmNow(request) : of(true);
+    confirmed.subscribe((ok) => {
+      if (ok) this.send(request, existing);
+    });
+  }
+
+  private confirmNow(request: CreateOutageRequest): Observable<boolean> {
+    const lang = this.i18n.lang();
+    const t = (key: Parameters<I18n['translate']>[0]) => this.i18n.translate(key);
+    const service = this.data.paymentServices.find((s) => s.id === request.paymentServiceId)?.name;
+    const data: ConfirmOutageData = {
+      title: t('outageForm.confirmNowTitle'),
+      text: t('outageForm.confirmNowText'),
+      details: [
+        {
+          term: t('outages.system'),
+          value: this.i18n.label(OUTAGE_SYSTEM_LABELS[request.system]) + (service ? ` ${service}` : ''),
+        },
+        {
+          term: t('outages.affects'),
+          value: request.affects.map((f) => this.i18n.label(PLATFORM_FUNCTION_LABELS[f])).join('・'),
+        },
+        { term: t('outages.startsAt'), value: formatTokyoDateTime(request.startsAt, lang) },
+        {
+          term: t('outages.endsAt'),
+          value: request.endsAt ? formatTokyoDateTime(request.endsAt, lang) : t('outageForm.untilUnknown'),
+        },
+      ],
+      confirm: t('outageForm.confirmNow'),
+      back: t('outageForm.back'),
+    };
+    return this.dialog
+      .open<ConfirmOutageDialog, ConfirmOutageData, boolean>(ConfirmOutageDialog, { data, maxWidth: '32rem' })
+      .afterClosed()
+      .pipe(map((answer) => answer === true));
+  }
+
+  private send(request: CreateOutageRequest, existing: Outage | null): void {
     this.saving.set(true);
     this.failure.set(null);
     const call = existing
@@ -225,4 +285,9 @@ export class OutageFormDialog {
       note: o.note ?? '',
     });
   }
+}
+
+/** Started already and not yet over: the counter's banner and the self-check show it from the moment it is saved. */
+function inEffectNow(request: CreateOutageRequest, now = Date.now()): boolean {
+  return Date.parse(request.startsAt) <= now && (!request.endsAt || Date.parse(request.endsAt) > now);
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -15,7 +16,7 @@ import {
 } from '@madoguchi/contracts';
 import { DateTime } from 'luxon';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { catchError, forkJoin, of, switchMap } from 'rxjs';
+import { catchError, forkJoin, from, map, of, switchMap } from 'rxjs';
 import { errorText } from '../core/http/error-text';
 import { formatTokyoDate, I18n, I18N_PIPES, TOKYO, type TranslationKey } from '../core/i18n';
 import { dailyChartOption, paretoOption } from '../dashboard/chart-options';
@@ -23,10 +24,14 @@ import { monthRange, previousMonth } from '../dashboard/date-range';
 import { change } from '../dashboard/kpi';
 import { pareto } from '../dashboard/pareto';
 import { StatsApi } from '../dashboard/stats-api';
-import { outageSpan } from '../dashboard/outage-span';
 import { englishMonth, eraDate, eraMonth } from './era';
+import { reportOutagePeriod } from './outage-period';
+import { inReportFont, loadReportFont, numberedOutageBands, outageMark, withWholeCategoryLabels } from './report-chart';
 
 type Unit = 'cases' | 'percent' | 'minutes';
+
+/** The outages one A4 sheet has room for, in its table and as numbers in the daily chart. */
+const OUTAGES_ON_SHEET = 8;
 
 /** The month's figures on one A4 sheet for a department head, dated in the Japanese era as official papers are. */
 @Component({
@@ -50,6 +55,7 @@ export class MonthlyReportPage {
 
   private readonly api = inject(StatsApi);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   protected readonly i18n = inject(I18n);
 
   /** SVG so that the printer gets vectors, not a screen-resolution bitmap. */
@@ -107,6 +113,8 @@ export class MonthlyReportPage {
           daily: this.api.daily(range),
           outages: this.api.outages(range),
         }).pipe(
+          // The charts are drawn once the font they print in can draw their words, or their labels would overlap.
+          switchMap((data) => from(loadReportFont(this.document, this.chartText(data))).pipe(map(() => data))),
           catchError((error: unknown) => {
             this.failure.set(error);
             return of(null);
@@ -168,13 +176,21 @@ export class MonthlyReportPage {
   protected readonly dailyOption = computed(() => {
     const data = this.data();
     if (!data) return null;
-    return dailyChartOption(data.daily, data.outages, {
+    const option = dailyChartOption(data.daily, data.outages, {
       completed: this.i18n.label(CASE_STATUS_LABELS.completed),
       notCompleted: this.i18n.label(CASE_STATUS_LABELS.not_completed),
       left: this.i18n.label(CASE_STATUS_LABELS.left),
       outage: this.i18n.translate('nav.outages'),
       formatDay: (date) => String(Number(date.slice(8))),
     });
+    const shown = data.outages.slice(0, OUTAGES_ON_SHEET);
+    return inReportFont(
+      numberedOutageBands(
+        option,
+        data.daily.map((row) => row.date),
+        shown,
+      ),
+    );
   });
 
   protected readonly reasonRows = computed(() => {
@@ -184,11 +200,13 @@ export class MonthlyReportPage {
 
   protected readonly reasonsOption = computed(() => {
     this.i18n.lang();
-    return paretoOption(this.reasonRows(), {
+    const option = paretoOption(this.reasonRows(), {
       cases: this.i18n.translate('dashboard.reasons.cases'),
       cumulative: this.i18n.translate('dashboard.reasons.cumulative'),
       label: (key) => this.i18n.label(REASONS[key as ReasonCode]),
     });
+    // 21 characters, the longest reason in Japanese, fit on one line at 12 px; English ones take two at most.
+    return inReportFont(withWholeCategoryLabels(option, 300));
   });
 
   protected readonly reasonsAria = computed(() => {
@@ -215,14 +233,17 @@ export class MonthlyReportPage {
     });
   });
 
-  /** The month's outages, longest list first cut to what fits on the sheet. */
+  /** The month's outages in order of start, cut to what fits on the sheet; numbered as in the daily chart. */
   protected readonly outages = computed(() => {
     const data = this.data();
-    if (!data) return [];
+    const month = this.chosen();
+    if (!data || !month) return [];
     const lang = this.i18n.lang();
-    return data.outages.slice(0, 8).map((outage) => ({
+    const year = Number(month.slice(0, 4));
+    return data.outages.slice(0, OUTAGES_ON_SHEET).map((outage, index) => ({
       id: outage.id,
-      when: outageSpan(outage.startsAt, outage.endsAt, lang, this.i18n.translate('report.ongoing')),
+      mark: outageMark(index),
+      when: reportOutagePeriod(outage.startsAt, outage.endsAt, lang, this.i18n.translate('report.ongoing'), year),
       system: outage.paymentServiceName ?? this.i18n.label(OUTAGE_SYSTEM_LABELS[outage.system]),
       cases: this.i18n.number(outage.cases),
       turnedAway: this.i18n.number(outage.turnedAway),
@@ -240,6 +261,18 @@ export class MonthlyReportPage {
 
   protected print(): void {
     window.print();
+  }
+
+  /** Every word the charts will draw, so that the font is loaded for all of them. */
+  private chartText(data: { outages: readonly unknown[] }): string {
+    const words = [
+      ...Object.values(CASE_STATUS_LABELS).map((label) => this.i18n.label(label)),
+      ...REASON_CODES.map((code) => this.i18n.label(REASONS[code])),
+      this.i18n.translate('dashboard.reasons.cases'),
+      this.i18n.translate('dashboard.reasons.cumulative'),
+      ...data.outages.slice(0, OUTAGES_ON_SHEET).map((_, index) => outageMark(index)),
+    ];
+    return `${words.join('')}0123456789%,.`;
   }
 
   private format(value: number | null, unit: Unit | 'points'): string {

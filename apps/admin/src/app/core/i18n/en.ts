@@ -419,6 +419,24 @@ export const en: Dictionary = {
     failed: 'Could not save',
     actions: 'Actions',
   },
+  outageForm: {
+    affectsHint: {
+      mykey_platform: 'Maintenance usually stops both reservations (MyKey ID setting) and applications.',
+      terminal: "Without the desk's terminal, neither reservations nor applications can be supported.",
+      payment_service: 'Only applications to that payment service stop; reservations go on.',
+    },
+    confirmNowTitle: 'Record an outage going on now?',
+    confirmNowText:
+      'This outage will be recorded as happening now. The counter board and the self-check show a notice as soon as it is saved.',
+    confirmNow: 'Record as ongoing',
+    back: 'Back to the form',
+    untilUnknown: 'Not known (ongoing)',
+    confirmEndTitle: 'End outage #{id}?',
+    confirmEndText: 'This outage will be recorded as over now ({time}). The notice on the counter board goes away.',
+    confirmEnd: 'End it',
+    keepGoing: "Don't end it",
+    shownRange: '{saved}. The list now shows {from} – {to} so that it is in it.',
+  },
   banner: {
     label: 'Outage notice',
     active: 'Stopped now: {system} ({affects}) {from}–{to}',
@@ -705,6 +723,10 @@ export const en: Dictionary = {
     ongoing: 'ongoing',
     noOutages: 'No outage was recorded this month.',
     invalidMonth: 'Give the month as YYYY-MM.',
+  },
+  reportPrint: {
+    bands: 'Grey bands are the days of outages; the circled numbers are those of the Outages table below.',
+    outageNo: 'No.',
   },
   congestion: {
     title: 'How busy the desk is',

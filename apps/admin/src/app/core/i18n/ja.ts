@@ -417,6 +417,24 @@ export const ja = {
     failed: '保存できませんでした',
     actions: '操作',
   },
+  outageForm: {
+    affectsHint: {
+      mykey_platform: 'メンテナンス中は、予約(マイキーID設定)も申込みも止まるのが通常です。',
+      terminal: '窓口の端末が使えない間は、予約も申込みも支援できません。',
+      payment_service: '止まるのは、その決済サービスへの申込みだけです。予約は続けられます。',
+    },
+    confirmNowTitle: '停止中として記録しますか',
+    confirmNowText:
+      'この停止を、いま起きているものとして記録します。記録するとすぐ、受付・対応ボードと来庁前セルフチェックにお知らせが出ます。',
+    confirmNow: '停止中として記録する',
+    back: '入力に戻る',
+    untilUnknown: '未定(継続中)',
+    confirmEndTitle: '#{id} を終了にしますか',
+    confirmEndText: 'この停止を、いま({time})終わったものとして記録します。受付・対応ボードのお知らせも消えます。',
+    confirmEnd: '終了にする',
+    keepGoing: '終了にしない',
+    shownRange: '{saved}。一覧に入るよう、表示する期間を {from}〜{to} に広げました。',
+  },
   banner: {
     label: '障害・停止のお知らせ',
     active: '停止中: {system}({affects}) {from}〜{to}',
@@ -703,6 +721,10 @@ export const ja = {
     ongoing: '継続中',
     noOutages: 'この月に記録された障害・停止はありません。',
     invalidMonth: '対象月を YYYY-MM の形で指定してください。',
+  },
+  reportPrint: {
+    bands: '灰色の帯は障害・停止のあった日です。丸数字は下の「障害・停止」の表の番号です。',
+    outageNo: '番号',
   },
   congestion: {
     title: '窓口の混雑状況',
