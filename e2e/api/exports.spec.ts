@@ -90,8 +90,8 @@ describe('case exports', () => {
       受付方法: '窓口',
       '手続(コード)': 'both',
       手続: '予約と申込み',
-      '状態(コード)': 'completed',
-      状態: '完了',
+      '状況(コード)': 'completed',
+      状況: '完了',
       予約完了: '1',
       申込み完了: '1',
       '未完了の理由(コード)': '',
@@ -105,19 +105,19 @@ describe('case exports', () => {
     expect(rows[1]).toMatchObject({
       '受付日時(日本時間)': '2021-06-07 10:00',
       '対応時間(分)': '6.5',
-      '状態(コード)': 'not_completed',
+      '状況(コード)': 'not_completed',
       '未完了の理由(コード)': 'pin_locked',
       未完了の理由: '暗証番号ロック',
       予約完了: '0',
       // A note that starts like a formula is shown as text, never run by Excel.
-      備考: "'=SUM(A1) 再設定後に来庁",
+      メモ: "'=SUM(A1) 再設定後に来庁",
     });
     expect(rows[2]).toMatchObject({
       '受付日時(日本時間)': '2021-06-08 16:50',
       '対応開始日時(日本時間)': '',
       '終了日時(日本時間)': '2021-06-08 17:00',
-      '状態(コード)': 'left',
-      状態: '離席(対応前に退出)',
+      '状況(コード)': 'left',
+      状況: '離席(対応前に退出)',
       '担当職員(ユーザー名)': '',
     });
   });
@@ -125,13 +125,16 @@ describe('case exports', () => {
   it('writes English headers and labels with lang=en', async () => {
     const rows = records((await csv('from=2021-06-07&to=2021-06-07&lang=en')).bytes);
     expect(rows[0]).toMatchObject({
-      'Arrived (Japan time)': '2021-06-07 09:00',
+      'Arrived at (Japan time)': '2021-06-07 09:00',
       'Status (code)': 'completed',
       Status: 'Completed',
       Procedure: 'Reservation and application',
       'Payment service': 'ことりペイ',
     });
-    expect(rows[1]).toMatchObject({ 'Reason (code)': 'pin_locked', Reason: 'PIN locked' });
+    expect(rows[1]).toMatchObject({
+      'Reason not completed (code)': 'pin_locked',
+      'Reason not completed': 'PIN locked',
+    });
   });
 
   it.each([

@@ -65,30 +65,26 @@ export function caseRecordProblems(
 
   // A few minutes of grace for the clocks of the counter's terminals.
   if (ms(c.arrivedAt) > now.getTime() + 5 * 60_000) {
-    add('arrivedAt', '来庁日時が未来になっています。', 'arrivedAt is in the future.');
+    add('arrivedAt', '受付日時が未来になっています。', 'arrivedAt is in the future.');
   }
   if (served && !c.startedAt)
     add('startedAt', '対応開始日時を入力してください。', 'startedAt is required once service has started.');
   if (!served && c.startedAt) {
-    add(
-      'startedAt',
-      'このステータスでは対応開始日時は入力できません。',
-      `startedAt must be empty for a ${c.status} case.`,
-    );
+    add('startedAt', 'この状況では対応開始日時は入力できません。', `startedAt must be empty for a ${c.status} case.`);
   }
   if (finished && !c.endedAt)
     add('endedAt', '終了日時を入力してください。', `endedAt is required for a ${c.status} case.`);
   if (!finished && c.endedAt) {
-    add('endedAt', 'このステータスでは終了日時は入力できません。', `endedAt must be empty for a ${c.status} case.`);
+    add('endedAt', 'この状況では終了日時は入力できません。', `endedAt must be empty for a ${c.status} case.`);
   }
   if (c.startedAt && ms(c.startedAt) < ms(c.arrivedAt)) {
-    add('startedAt', '対応開始日時が来庁日時より前になっています。', 'startedAt must not be before arrivedAt.');
+    add('startedAt', '対応開始日時が受付日時より前になっています。', 'startedAt must not be before arrivedAt.');
   }
   const endFloor = c.startedAt ?? c.arrivedAt;
   if (c.endedAt && ms(c.endedAt) < ms(endFloor)) {
     add(
       'endedAt',
-      c.startedAt ? '終了日時が対応開始日時より前になっています。' : '終了日時が来庁日時より前になっています。',
+      c.startedAt ? '終了日時が対応開始日時より前になっています。' : '終了日時が受付日時より前になっています。',
       c.startedAt ? 'endedAt must not be before startedAt.' : 'endedAt must not be before arrivedAt.',
     );
   }
@@ -100,7 +96,7 @@ export function caseRecordProblems(
     add('reason', '理由は未完了のケースにだけ入力します。', 'reason is only for a not_completed case.');
   }
   if (c.reason === 'other' && !c.note?.trim()) {
-    add('note', '理由が「その他」のときは備考に内容を書いてください。', "note is required when the reason is 'other'.");
+    add('note', '理由が「その他」のときはメモに内容を書いてください。', "note is required when the reason is 'other'.");
   }
   if (c.note && containsMyNumber(c.note)) add('note', MY_NUMBER_REFUSAL.ja, MY_NUMBER_REFUSAL.en);
   if (c.certRenewedAt) certRenewalProblems(c, c.certRenewedAt, now, certWaitHours).forEach((p) => problems.push(p));

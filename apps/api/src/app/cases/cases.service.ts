@@ -34,7 +34,7 @@ const served = (status: CaseRecordFacts['status']) => status !== 'waiting' && st
 class NoSlipProblem extends DomainProblem {
   constructor(id: number) {
     super(409, 'no-slip', 'No return slip', {
-      ja: `ケース #${id} は未完了で終わっていないため、再来庁票はありません。`,
+      ja: `ケース #${id} は未完了で終わっていないため、返却票はありません。`,
       en: `Case #${id} did not end not_completed, so it has no return slip.`,
     });
   }

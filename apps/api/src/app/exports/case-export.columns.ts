@@ -2,6 +2,7 @@ import {
   AGE_BAND_LABELS,
   CASE_STATUS_LABELS,
   CHANNEL_LABELS,
+  GLOSSARY,
   PROCEDURE_LABELS,
   REASONS,
   REPRESENTATIVE_LABELS,
@@ -27,6 +28,9 @@ export interface ExportColumn {
   width: number;
   value: (c: ExportCase, context: ExportContext) => Value;
 }
+
+/** Headers name things as every screen does. */
+const G = GLOSSARY;
 
 const label = <K extends string>(labels: Readonly<Record<K, Labelled>>, code: K | null, lang: ExportLanguage) =>
   code === null ? null : (labels[code]?.[lang] ?? null);
@@ -55,10 +59,10 @@ const instant = (ja: string, en: string, value: (c: ExportCase) => Date | null):
 
 /** The columns of a case export: code columns hold the code strings used everywhere, label columns the words. */
 export const CASE_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  number('ケースID', 'Case ID', 9, (c) => c.id),
-  instant('受付日時(日本時間)', 'Arrived (Japan time)', (c) => c.arrivedAt),
-  instant('対応開始日時(日本時間)', 'Service started (Japan time)', (c) => c.startedAt),
-  instant('終了日時(日本時間)', 'Ended (Japan time)', (c) => c.endedAt),
+  number(`${G.case.ja}ID`, `${G.case.en} ID`, 9, (c) => c.id),
+  instant(`${G.arrivedAt.ja}(日本時間)`, `${G.arrivedAt.en} (Japan time)`, (c) => c.arrivedAt),
+  instant(`${G.startedAt.ja}(日本時間)`, `${G.startedAt.en} (Japan time)`, (c) => c.startedAt),
+  instant(`${G.endedAt.ja}(日本時間)`, `${G.endedAt.en} (Japan time)`, (c) => c.endedAt),
   number('待ち時間(分)', 'Wait (minutes)', 10, (c) => minutesBetween(c.arrivedAt, c.startedAt)),
   number('対応時間(分)', 'Handling (minutes)', 10, (c) => minutesBetween(c.startedAt, c.endedAt)),
   text('窓口', 'Site', 16, (c, x) => x.lookups.sites.get(c.siteId) ?? null),
@@ -66,29 +70,29 @@ export const CASE_EXPORT_COLUMNS: readonly ExportColumn[] = [
   text('受付方法', 'Channel', 8, (c, x) => label(CHANNEL_LABELS, c.channel, x.lang)),
   text('手続(コード)', 'Procedure (code)', 12, (c) => c.procedure),
   text('手続', 'Procedure', 20, (c, x) => label(PROCEDURE_LABELS, c.procedure, x.lang)),
-  text('状態(コード)', 'Status (code)', 14, (c) => c.status),
-  text('状態', 'Status', 12, (c, x) => label(CASE_STATUS_LABELS, c.status, x.lang)),
+  text(`${G.status.ja}(コード)`, `${G.status.en} (code)`, 14, (c) => c.status),
+  text(G.status.ja, G.status.en, 12, (c, x) => label(CASE_STATUS_LABELS, c.status, x.lang)),
   number('予約完了', 'Reservation completed', 8, (c) => bit(c.completedReservation)),
   number('申込み完了', 'Application completed', 8, (c) => bit(c.completedApplication)),
   number('予約済み(申込みのみ)', 'Already reserved', 8, (c) => bit(c.alreadyReserved)),
-  text('未完了の理由(コード)', 'Reason (code)', 22, (c) => c.reason),
-  text('未完了の理由', 'Reason', 30, (c, x) => label(REASONS, c.reason, x.lang)),
+  text(`${G.reason.ja}(コード)`, `${G.reason.en} (code)`, 22, (c) => c.reason),
+  text(G.reason.ja, G.reason.en, 30, (c, x) => label(REASONS, c.reason, x.lang)),
   number('決済サービスID', 'Payment service ID', 8, (c) => c.paymentServiceId),
   text('決済サービス', 'Payment service', 20, (c, x) =>
     c.paymentServiceId === null ? null : (x.lookups.paymentServices.get(c.paymentServiceId) ?? null),
   ),
   text('年齢層(コード)', 'Age band (code)', 10, (c) => c.ageBand),
   text('年齢層', 'Age band', 10, (c, x) => label(AGE_BAND_LABELS, c.ageBand, x.lang)),
-  text('手続者(コード)', 'Representative (code)', 14, (c) => c.representative),
-  text('手続者', 'Representative', 14, (c, x) => label(REPRESENTATIVE_LABELS, c.representative, x.lang)),
+  text(`${G.representative.ja}(コード)`, `${G.representative.en} (code)`, 14, (c) => c.representative),
+  text(G.representative.ja, G.representative.en, 14, (c, x) => label(REPRESENTATIVE_LABELS, c.representative, x.lang)),
   text('担当職員(ユーザー名)', 'Staff (username)', 12, (c, x) =>
     c.staffId === null ? null : (x.lookups.staff.get(c.staffId)?.username ?? null),
   ),
   text('担当職員', 'Staff', 14, (c, x) =>
     c.staffId === null ? null : (x.lookups.staff.get(c.staffId)?.displayName ?? null),
   ),
-  number('前回来庁のケースID', 'Previous visit (case ID)', 9, (c) => c.previousCaseId),
-  text('備考', 'Note', 40, (c) => c.note),
+  number(`前回来庁の${G.case.ja}ID`, `Previous visit (${G.case.en.toLowerCase()} ID)`, 9, (c) => c.previousCaseId),
+  text(G.note.ja, G.note.en, 40, (c) => c.note),
 ];
 
 /** A cell that starts like a formula (=, +, -, @) is prefixed with ' so that Excel shows it instead of running it. */
