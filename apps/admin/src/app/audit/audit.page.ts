@@ -3,12 +3,14 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditQuery } from '@madoguchi/contracts';
 import { addDays } from '@madoguchi/rules';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { CatalogApi } from '../admin/catalog-api';
+import { dayText, dayValue } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES, tokyoToday, TranslatedPaginatorIntl, type TranslationKey } from '../core/i18n';
 import { caseFieldLabel, caseValueText, type CaseValueContext } from '../cases/case-values';
@@ -25,6 +27,7 @@ const PAGE_SIZE = 50;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatPaginatorModule,
     ...I18N_PIPES,
   ],
@@ -78,8 +81,8 @@ export class AuditPage {
   );
 
   protected readonly filters = inject(NonNullableFormBuilder).group({
-    from: addDays(tokyoToday(), -7),
-    to: tokyoToday(),
+    from: dayValue(addDays(tokyoToday(), -7)),
+    to: dayValue(tokyoToday()),
     entityType: '' as AuditEntityType | '',
     entityId: '',
     actor: '',
@@ -128,8 +131,8 @@ export class AuditPage {
     const { from, to, entityType, entityId, actor } = this.filters.getRawValue();
     const id = Number.parseInt(entityId, 10);
     return {
-      from: from || undefined,
-      to: to || undefined,
+      from: dayText(from) || undefined,
+      to: dayText(to) || undefined,
       entityType: entityType || undefined,
       entityId: Number.isInteger(id) && id > 0 ? id : undefined,
       actor: actor.trim() || undefined,

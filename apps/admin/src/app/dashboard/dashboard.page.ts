@@ -16,6 +16,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -42,8 +43,10 @@ import {
   type StatsRangeQuery,
 } from '@madoguchi/contracts';
 import type { ECElementEvent } from 'echarts/core';
+import type { DateTime } from 'luxon';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, type Observable, of, switchMap } from 'rxjs';
+import { dayText, dayValue } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import { formatTokyoDate, I18n, I18N_PIPES, type TranslationKey } from '../core/i18n';
 import {
@@ -95,6 +98,7 @@ const PRESET_KEYS: Readonly<Record<RangePreset, TranslationKey>> = {
     MatButtonToggleModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatSelectModule,
     MatTableModule,
     NgxEchartsDirective,
@@ -143,8 +147,8 @@ export class DashboardPage {
   private readonly query$ = toObservable(this.query);
 
   // The date inputs edit a draft; the range changes only on "show", so typing a date does not fire six requests.
-  protected readonly draftFrom = signal('');
-  protected readonly draftTo = signal('');
+  protected readonly draftFrom = signal<DateTime | null>(null);
+  protected readonly draftTo = signal<DateTime | null>(null);
 
   protected readonly exporting = signal(false);
   private readonly exportFailure = signal<unknown>(null);
@@ -551,8 +555,8 @@ export class DashboardPage {
     // The inputs follow the range whenever it changes from the URL (a preset, the back button).
     effect(() => {
       const range = this.range();
-      this.draftFrom.set(range.from);
-      this.draftTo.set(range.to);
+      this.draftFrom.set(dayValue(range.from));
+      this.draftTo.set(dayValue(range.to));
     });
   }
 
@@ -561,7 +565,7 @@ export class DashboardPage {
   }
 
   protected applyDraft(): void {
-    this.showRange(rangeFromParams(this.draftFrom(), this.draftTo()));
+    this.showRange(rangeFromParams(dayText(this.draftFrom()), dayText(this.draftTo())));
   }
 
   /** One field of the filter bar; null clears it. The URL is the state, so reload and back keep the filter. */

@@ -14,6 +14,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import {
   CASE_STATUS_LABELS,
@@ -28,6 +29,7 @@ import {
 import { addDays } from '@madoguchi/rules';
 import { catchError, filter, map, of, Subject, switchMap, startWith } from 'rxjs';
 import { staleCurrent } from '../core/http/api-error';
+import { dayText, dayValue } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import {
   formatTokyoDate,
@@ -47,7 +49,14 @@ import { OutagesApi } from './outages-api';
 /** Outages of a period: record, end, correct or reclassify them, and see which cases each one hit. */
 @Component({
   selector: 'mg-outages-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ...I18N_PIPES],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatDatepickerModule,
+    ...I18N_PIPES,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outages.page.html',
   styles: `
@@ -143,10 +152,10 @@ export class OutagesPage {
   protected readonly reasons = REASONS;
 
   protected readonly filters = inject(NonNullableFormBuilder).group({
-    from: addDays(tokyoToday(), -30),
-    to: addDays(tokyoToday(), 30),
+    from: [dayValue(addDays(tokyoToday(), -30))],
+    to: [dayValue(addDays(tokyoToday(), 30))],
   });
-  private readonly query = signal(this.filters.getRawValue());
+  private readonly query = signal(this.period());
   private readonly reload$ = new Subject<void>();
 
   protected readonly paymentServices = toSignal(
@@ -203,7 +212,7 @@ export class OutagesPage {
   }
 
   protected search(): void {
-    this.query.set(this.filters.getRawValue());
+    this.query.set(this.period());
   }
 
   protected systemText(o: Outage): string {
@@ -286,13 +295,19 @@ export class OutagesPage {
       });
   }
 
+  /** The period the pickers hold, as the API's `YYYY-MM-DD` days (empty for an open side). */
+  private period(): { from: string; to: string } {
+    const { from, to } = this.filters.getRawValue();
+    return { from: dayText(from), to: dayText(to) };
+  }
+
   /** Says what was saved and shows its row, widening the period when the filter would have hidden it. */
   private done(key: TranslationKey, saved: Outage): void {
     let text = this.i18n.translate(key, { id: String(saved.id) });
-    const widened = periodShowing(this.filters.getRawValue(), saved);
+    const widened = periodShowing(this.period(), saved);
     if (widened) {
       const lang = this.i18n.lang();
-      this.filters.setValue(widened);
+      this.filters.setValue({ from: dayValue(widened.from), to: dayValue(widened.to) });
       text = this.i18n.translate('outageForm.shownRange', {
         saved: text,
         from: widened.from ? formatTokyoDate(widened.from, lang) : '',
@@ -302,7 +317,7 @@ export class OutagesPage {
     this.message.set({ text, error: false });
     this.highlighted.set(saved.id);
     this.focusPending = true;
-    if (widened) this.query.set(this.filters.getRawValue());
+    if (widened) this.query.set(this.period());
     else this.reload$.next();
     if (this.openCases() !== null) this.openCases.set(null);
   }

@@ -3,6 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
@@ -41,6 +42,7 @@ import {
   type TranslationKey,
 } from '../../core/i18n';
 import { CatalogApi } from '../../admin/catalog-api';
+import { dayText, dayValue } from '../../core/forms/dates';
 import { CasesApi } from '../cases-api';
 
 const PAGE_SIZES = [20, 50, 100] as const;
@@ -73,6 +75,7 @@ interface CaseRow {
     MatPaginatorModule,
     MatSelectModule,
     MatTableModule,
+    MatDatepickerModule,
     RouterLink,
     ...I18N_PIPES,
   ],
@@ -157,8 +160,8 @@ export class CaseListPage {
   protected readonly filters = inject(NonNullableFormBuilder).group(
     {
       q: [''],
-      from: [''],
-      to: [''],
+      from: [null as DateTime | null],
+      to: [null as DateTime | null],
       status: [null as CaseStatus | null],
       procedure: [null as Procedure | null],
       reason: [null as ReasonCode | null],
@@ -239,8 +242,8 @@ export class CaseListPage {
         this.filters.setValue(
           {
             q: q.q ?? '',
-            from: q.from ?? '',
-            to: q.to ?? '',
+            from: dayValue(q.from),
+            to: dayValue(q.to),
             status: q.status ?? null,
             procedure: q.procedure ?? null,
             reason: q.reason ?? null,
@@ -268,8 +271,8 @@ export class CaseListPage {
     const params: Params = {
       ...value,
       q: value.q.trim() || null,
-      from: tokyoDate(value.from) ?? null,
-      to: tokyoDate(value.to) ?? null,
+      from: tokyoDate(dayText(value.from)) ?? null,
+      to: tokyoDate(dayText(value.to)) ?? null,
       staff: value.staff.trim().toLowerCase() || null,
       segment: segment ?? null,
       turnedAwayBy: turnedAwayBy ?? null,
@@ -326,7 +329,7 @@ export class CaseListPage {
 }
 
 const fromNotAfterTo: ValidatorFn = (group) => {
-  const { from, to } = group.value as { from?: string; to?: string };
+  const { from, to } = group.value as { from?: DateTime | null; to?: DateTime | null };
   return from && to && from > to ? { fromAfterTo: true } : null;
 };
 
