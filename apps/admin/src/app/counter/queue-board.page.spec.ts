@@ -48,7 +48,7 @@ describe('QueueBoardPage', () => {
 
   const SERVING = supportCase(1, { status: 'in_service', startedAt: minutesAgo(12), staffUsername: 'staff' });
   const FIRST_WAITING = supportCase(2);
-  const SECOND_WAITING = supportCase(3, { procedure: 'both' });
+  const SECOND_WAITING = supportCase(3, { procedure: 'both', arrivedAt: minutesAgo(20) });
 
   beforeEach(async () => {
     localStorage.clear();
@@ -70,6 +70,7 @@ describe('QueueBoardPage', () => {
     document.body.appendChild(page);
     await fixture.whenStable();
     http.expectOne('/api/payment-services').flush([]);
+    http.expectOne('/api/desk').flush({ waitTargetMinutes: 25 });
     http.expectOne('/api/outages/active').flush({ at: new Date().toISOString(), active: [], laterToday: [] });
     const list = http.expectOne((request) => request.url === '/api/cases');
     expect(list.request.params.get('pageSize')).toBe('500');
@@ -99,6 +100,17 @@ describe('QueueBoardPage', () => {
     expect(ids).toEqual(['1', '2', '3']);
     expect(textOf(page.querySelector('[data-case-id="1"]') as Element)).toContain('対応 12分');
     expect(textOf(page.querySelector('[data-case-id="2"]') as Element)).toContain('待ち 28分');
+  });
+
+  it('marks, in words, each citizen still waiting past the target', () => {
+    const card = (id: number) => page.querySelector(`[data-case-id="${id}"]`) as Element;
+    expect(textOf(page)).toContain('待ち時間の目標 25分');
+    // #2 has waited 28 minutes, #3 20; #1 waited 29 before being served, which no longer counts.
+    expect(textOf(card(2))).toContain('目標25分超過');
+    expect(textOf(card(2))).toContain('待ち時間が目標の25分を超えています');
+    expect(card(2).classList).toContain('over-target');
+    expect(textOf(card(3))).not.toContain('超過');
+    expect(textOf(card(1))).not.toContain('超過');
   });
 
   it('moves the selection with j/k and the arrow keys, and focuses the selected case', async () => {

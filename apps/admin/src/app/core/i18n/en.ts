@@ -799,4 +799,9 @@ export const en: Dictionary = {
     connected: 'Updating live',
     polling: 'The live connection is down; reloading every {seconds} seconds.',
   },
+  waitTarget: {
+    target: 'Waiting-time target {n} min',
+    over: 'Over {n} min target',
+    overLong: 'Waiting longer than the {n}-minute target',
+  },
 };

@@ -798,4 +798,9 @@ export const ja = {
     connected: '自動更新中',
     polling: '自動更新の接続が切れています。{seconds}秒ごとに読み込み直します。',
   },
+  waitTarget: {
+    target: '待ち時間の目標 {n}分',
+    over: '目標{n}分超過',
+    overLong: '待ち時間が目標の{n}分を超えています',
+  },
 } as const;
