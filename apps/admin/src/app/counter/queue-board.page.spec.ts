@@ -136,6 +136,19 @@ describe('QueueBoardPage', () => {
     await fixture.whenStable();
     expect(textOf(page)).toContain('#2 の対応を開始しました');
     expect(textOf(page.querySelector('#list-in-service + ul') as Element)).toContain('#2');
+    // The card is drawn anew in the other list, and the focus follows it there.
+    expect(document.activeElement?.closest('#list-in-service + ul')).not.toBeNull();
+    expect(document.activeElement?.getAttribute('data-case-id')).toBe('2');
+  });
+
+  it('marks the selected citizen as left with l, and puts the focus on the card now in its place', async () => {
+    await press('j');
+    await press('l');
+    const leave = http.expectOne({ method: 'POST', url: '/api/cases/2/leave' });
+    leave.flush({ ...FIRST_WAITING, status: 'left', endedAt: new Date().toISOString(), version: 2 });
+    await fixture.whenStable();
+    expect(page.querySelector('[data-case-id="2"]')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-case-id')).toBe('3');
   });
 
   it('calls the citizen to the counter chosen on this terminal, and remembers the choice', async () => {
