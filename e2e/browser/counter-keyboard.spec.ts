@@ -1,4 +1,4 @@
-import type { SupportCase } from '@madoguchi/contracts';
+import type { Page as ApiPage, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { BrowserSession, openBrowser } from '../support/browser';
 import { RunningServer, startServer } from '../support/server';
@@ -123,6 +123,72 @@ describe('a staff member running the queue board from the keyboard', () => {
     await page.getByRole('button', { name: '元に戻す' }).click();
     await card.waitFor();
     expect((await staff.get<SupportCase>(`/api/cases/${waiting.id}`)).body.status).toBe('waiting');
+  });
+
+  it('keeps the focus on the board after S, F and L, so the next key works without the mouse', async () => {
+    const { page } = session;
+    const staff = await ApiClient.signIn(server.baseUrl, 'staff');
+    // Start from an empty queue, so that which card comes next is known.
+    const queue = await staff.get<ApiPage<SupportCase>>('/api/cases?status=waiting&pageSize=500');
+    for (const c of queue.body.items) await staff.post(`/api/cases/${c.id}/leave`, { version: c.version });
+    const first = (await staff.post<SupportCase>('/api/cases', { procedure: 'reservation', ageBand: '20to39' })).body;
+    const second = (await staff.post<SupportCase>('/api/cases', { procedure: 'both', ageBand: '40to64' })).body;
+    const third = (await staff.post<SupportCase>('/api/cases', { procedure: 'both', ageBand: '65to74' })).body;
+    await page.keyboard.press('r');
+    await page.locator(`[data-case-id="${third.id}"]`).waitFor();
+    const focusedCase = () => page.evaluate(() => document.activeElement?.getAttribute('data-case-id') ?? null);
+    const focusLandsOn = async (id: number) => {
+      const landed = await page
+        .waitForFunction((caseId) => document.activeElement?.getAttribute('data-case-id') === caseId, String(id), {
+          timeout: 5_000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (!landed) throw new Error(`expected the focus on case #${id}, found it on #${await focusedCase()}`);
+    };
+    await page.locator(`[data-case-id="${first.id}"]`).focus();
+
+    // S: the card moves to 対応中 and keeps the focus there.
+    await page.keyboard.press('s');
+    await page
+      .getByRole('list', { name: /対応中/ })
+      .locator(`[data-case-id="${first.id}"]`)
+      .waitFor();
+    await focusLandsOn(first.id);
+
+    // F, then Enter records it as completed: the card leaves the board, the next one in line takes the focus.
+    await page.keyboard.press('f');
+    const dialog = page.getByRole('dialog', { name: `#${first.id} の対応終了` });
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${first.id} を記録しました` })
+      .waitFor();
+    await focusLandsOn(second.id);
+
+    // J then L on the other card: it leaves, and the focus goes to the card now in its place.
+    await page.keyboard.press('j');
+    await focusLandsOn(third.id);
+    await page.keyboard.press('l');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${third.id} を「対応前に退出」にしました` })
+      .waitFor();
+    await focusLandsOn(second.id);
+
+    // L on the last card: the board's title holds the focus, and S still answers.
+    await page.keyboard.press('l');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `#${second.id} を「対応前に退出」にしました` })
+      .waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'board-title');
+    await page.keyboard.press('s');
+    await page.getByRole('status').filter({ hasText: 'ケースがありません' }).waitFor();
+    expect((await staff.get<SupportCase>(`/api/cases/${first.id}`)).body.status).toBe('completed');
+    expect((await staff.get<SupportCase>(`/api/cases/${third.id}`)).body.status).toBe('left');
   });
 
   it('fits a tablet held either way', async () => {

@@ -48,7 +48,7 @@ describe('QueueBoardPage', () => {
 
   const SERVING = supportCase(1, { status: 'in_service', startedAt: minutesAgo(12), staffUsername: 'staff' });
   const FIRST_WAITING = supportCase(2);
-  const SECOND_WAITING = supportCase(3, { procedure: 'both' });
+  const SECOND_WAITING = supportCase(3, { procedure: 'both', arrivedAt: minutesAgo(20) });
 
   beforeEach(async () => {
     localStorage.clear();
@@ -70,6 +70,7 @@ describe('QueueBoardPage', () => {
     document.body.appendChild(page);
     await fixture.whenStable();
     http.expectOne('/api/payment-services').flush([]);
+    http.expectOne('/api/desk').flush({ waitTargetMinutes: 25 });
     http.expectOne('/api/outages/active').flush({ at: new Date().toISOString(), active: [], laterToday: [] });
     const list = http.expectOne((request) => request.url === '/api/cases');
     expect(list.request.params.get('pageSize')).toBe('500');
@@ -101,6 +102,17 @@ describe('QueueBoardPage', () => {
     expect(textOf(page.querySelector('[data-case-id="2"]') as Element)).toContain('待ち 28分');
   });
 
+  it('marks, in words, each citizen still waiting past the target', () => {
+    const card = (id: number) => page.querySelector(`[data-case-id="${id}"]`) as Element;
+    expect(textOf(page)).toContain('待ち時間の目標 25分');
+    // #2 has waited 28 minutes, #3 20; #1 waited 29 before being served, which no longer counts.
+    expect(textOf(card(2))).toContain('目標25分超過');
+    expect(textOf(card(2))).toContain('待ち時間が目標の25分を超えています');
+    expect(card(2).classList).toContain('over-target');
+    expect(textOf(card(3))).not.toContain('超過');
+    expect(textOf(card(1))).not.toContain('超過');
+  });
+
   it('moves the selection with j/k and the arrow keys, and focuses the selected case', async () => {
     expect(selected()).toBe('1');
     await press('j');
@@ -124,6 +136,19 @@ describe('QueueBoardPage', () => {
     await fixture.whenStable();
     expect(textOf(page)).toContain('#2 の対応を開始しました');
     expect(textOf(page.querySelector('#list-in-service + ul') as Element)).toContain('#2');
+    // The card is drawn anew in the other list, and the focus follows it there.
+    expect(document.activeElement?.closest('#list-in-service + ul')).not.toBeNull();
+    expect(document.activeElement?.getAttribute('data-case-id')).toBe('2');
+  });
+
+  it('marks the selected citizen as left with l, and puts the focus on the card now in its place', async () => {
+    await press('j');
+    await press('l');
+    const leave = http.expectOne({ method: 'POST', url: '/api/cases/2/leave' });
+    leave.flush({ ...FIRST_WAITING, status: 'left', endedAt: new Date().toISOString(), version: 2 });
+    await fixture.whenStable();
+    expect(page.querySelector('[data-case-id="2"]')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-case-id')).toBe('3');
   });
 
   it('calls the citizen to the counter chosen on this terminal, and remembers the choice', async () => {

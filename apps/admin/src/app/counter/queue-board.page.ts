@@ -50,6 +50,7 @@ import { CasesApi } from '../cases/cases-api';
 import { LiveEvents } from '../core/live/live-events';
 import { OutageBanner } from '../outages/outage-banner';
 import { CounterNumber, CounterNumberPicker } from './counter-number';
+import { DeskSettingsApi } from './desk-settings';
 import { FinishCaseDialog, type FinishCaseData, type FinishCaseResult } from './finish-case.dialog';
 import { ShortcutHelpDialog } from './shortcut-help.dialog';
 
@@ -211,6 +212,16 @@ export class QueueBoardPage {
   protected readonly paymentServices = toSignal(this.api.paymentServices().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
+  /** Minutes a citizen may wait before the board marks them; null until the desk's settings arrive. */
+  protected readonly waitTarget = toSignal(
+    inject(DeskSettingsApi)
+      .settings()
+      .pipe(
+        map((desk) => desk.waitTargetMinutes),
+        catchError(() => of(null)),
+      ),
+    { initialValue: null },
+  );
   protected readonly notice = signal<Notice | null>(null);
   private busy = false;
 
@@ -242,6 +253,12 @@ export class QueueBoardPage {
 
   protected minutesSince(instant: string | null): number {
     return instant ? Math.max(0, Math.floor((this.now() - Date.parse(instant)) / 60_000)) : 0;
+  }
+
+  /** Whether a citizen still waiting has waited longer than the desk's target (moves on with each tick). */
+  protected overTarget(c: SupportCase): boolean {
+    const target = this.waitTarget();
+    return c.status === 'waiting' && target !== null && this.now() - Date.parse(c.arrivedAt) > target * 60_000;
   }
 
   protected time(instant: string): string {
@@ -328,10 +345,10 @@ export class QueueBoardPage {
   protected leave(c: SupportCase | null): void {
     if (!c) return this.say('counter.nothingSelected', {}, 'error');
     if (c.status !== 'waiting') return this.say('counter.onlyWaiting', {}, 'error');
-    const next = this.neighbour(c, 1) ?? this.neighbour(c, -1);
+    const place = this.placeOf(c);
     this.act(this.api.leave(c.id, c.version), (left) => {
       this.notice.set({ kind: 'ok', text: this.i18n.translate('counter.left', { id: left.id }), undoLeave: left });
-      if (next) this.focusCase(next.id);
+      this.focusPlace(place);
     });
   }
 
@@ -357,7 +374,8 @@ export class QueueBoardPage {
         data,
         // The dialog places the focus itself once open (see FinishCaseDialog).
         autoFocus: false,
-        maxWidth: '40rem',
+        // Wide enough for the fields' two columns, so the dialog fits a 768 px tall screen without scrolling.
+        maxWidth: '52rem',
         width: 'calc(100vw - 2rem)',
       })
       .afterClosed()
@@ -368,8 +386,8 @@ export class QueueBoardPage {
           return this.focusCase(result.current.id);
         }
         const finished = result.finished;
+        const place = this.placeOf(c);
         this.upsert(finished);
-        const next = this.ordered()[0];
         if (finished.status === 'not_completed') {
           this.notice.set({
             kind: 'ok',
@@ -379,7 +397,7 @@ export class QueueBoardPage {
           this.focusIn('.slip-link');
         } else {
           this.say('counter.finished', { id: finished.id });
-          if (next) this.focusCase(next.id);
+          this.focusPlace(place);
         }
       });
   }
@@ -452,10 +470,22 @@ export class QueueBoardPage {
     this.focusCase(next.id);
   }
 
-  private neighbour(c: SupportCase, step: 1 | -1): SupportCase | null {
+  private placeOf(c: SupportCase): number {
+    return Math.max(
+      0,
+      this.ordered().findIndex((o) => o.id === c.id),
+    );
+  }
+
+  /**
+   * After a case left the board, focus the card now at its place, else the last one, else the board's title,
+   * so the next shortcut works without the mouse.
+   */
+  private focusPlace(place: number): void {
     const ordered = this.ordered();
-    const index = ordered.findIndex((o) => o.id === c.id);
-    return ordered[index + step] ?? null;
+    const next = ordered[Math.min(place, ordered.length - 1)];
+    if (next) this.focusCase(next.id);
+    else this.focusIn('#board-title');
   }
 
   private act(call: ReturnType<CasesApi['start']>, done: (c: SupportCase) => void): void {
@@ -500,12 +530,22 @@ export class QueueBoardPage {
     this.focusIn(`[data-case-id="${id}"]`);
   }
 
-  // Focus at once when the element is there: a key that changes nothing on screen schedules no render to wait for.
+  /**
+   * Focus at once when the element is there (a key that changes nothing on screen schedules no render to wait
+   * for), and again after the next render if that render took the focus away: a card moving between the lists
+   * is drawn anew.
+   */
   private focusIn(selector: string): void {
     const find = () => this.host.nativeElement.querySelector<HTMLElement>(selector);
     const element = find();
-    if (element) element.focus();
-    else afterNextRender(() => find()?.focus(), { injector: this.injector });
+    element?.focus();
+    afterNextRender(
+      () => {
+        const active = document.activeElement;
+        if (!element || !active || active === document.body || !active.isConnected) find()?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 }
 

@@ -553,6 +553,9 @@ export const en: Dictionary = {
     served: 'Served',
     within: 'Within target',
     share: 'Share within target',
+    target: 'Waiting-time target {n} min',
+    over: 'Over {n} min target',
+    overLong: 'Waiting longer than the {n}-minute target',
   },
   dashboard: {
     nav: 'Dashboard',

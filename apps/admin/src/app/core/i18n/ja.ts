@@ -552,6 +552,9 @@ export const ja = {
     served: '対応した人数',
     within: '目標以内',
     share: '目標以内の割合',
+    target: '待ち時間の目標 {n}分',
+    over: '目標{n}分超過',
+    overLong: '待ち時間が目標の{n}分を超えています',
   },
   dashboard: {
     nav: 'ダッシュボード',
