@@ -42,6 +42,18 @@ describe('a page for every case: open it from the list, read its story, correct 
     // The history names fields as the screens do, never as the API does.
     expect(await history.textContent()).not.toMatch(/reason|paymentServiceId|previousCaseId/);
     await session.screenshot('case-page');
+    await page.goBack();
+    // Dates are typed as a Japanese office writes them, and read back the same way.
+    await page.getByLabel('受付日(から)').fill('2020/11/24');
+    await page.getByLabel('受付日(まで)').fill('2020/11/24');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/from=2020-11-24&to=2020-11-24/);
+    await page.locator('p.summary').filter({ hasText: '期間: 2020年11月24日(火) 〜 2020年11月24日(火) 1件' }).waitFor();
+    expect(await page.getByLabel('受付日(から)').inputValue()).toBe('2020/11/24');
+    await page.getByLabel('受付日(まで)').fill('2020/13/45');
+    await page.getByText('日付を正しく入力してください').waitFor();
+    await page.getByRole('link', { name: `ケース #${target.id} を開く` }).click();
+    await page.waitForURL(`**/cases/${target.id}`);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -155,13 +155,14 @@ describe('a manager recording and ending outages at 1366×768', () => {
     // The default period (a month either side of today) does not reach 2020: it widens to show the new row.
     const row = page.locator(`#outage-row-${saved.id}`);
     await row.waitFor();
-    expect(await page.getByLabel('期間(から)').inputValue()).toBe('2020-09-08');
+    // Dates read as a Japanese office writes them.
+    expect(await page.getByLabel('期間(から)').inputValue()).toBe('2020/09/08');
     expect(await row.textContent()).toContain('2020年9月8日(火) 10:20 〜 11:00');
   });
 
   it('after recording an outage now, shows its row even though the list was showing September 2020', async () => {
-    await page.getByLabel('期間(から)').fill('2020-09-01');
-    await page.getByLabel('期間(まで)').fill('2020-09-30');
+    await page.getByLabel('期間(から)').fill('2020/09/01');
+    await page.getByLabel('期間(まで)').fill('2020/9/30');
     await page.getByRole('button', { name: '表示', exact: true }).click();
     await page.getByRole('row').filter({ hasText: '過去の端末障害' }).waitFor();
 
@@ -182,8 +183,8 @@ describe('a manager recording and ending outages at 1366×768', () => {
     // The row is marked and has the focus, so the keyboard continues from it.
     await page.waitForFunction((id) => document.activeElement?.id === `outage-row-${id}`, saved.id);
     expect(await row.getAttribute('class')).toContain('just-saved');
-    expect(await page.getByLabel('期間(から)').inputValue()).toBe('2020-09-01');
-    expect(await page.getByLabel('期間(まで)').inputValue()).not.toBe('2020-09-30');
+    expect(await page.getByLabel('期間(から)').inputValue()).toBe('2020/09/01');
+    expect(await page.getByLabel('期間(まで)').inputValue()).not.toBe('2020/09/30');
     const status = page.getByRole('status').filter({ hasText: `#${saved.id} を記録しました` });
     expect(await status.textContent()).toContain('表示する期間を');
     // The older outage is still listed with it.

@@ -6,7 +6,6 @@ import {
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
-import { provideDates } from './core/forms/dates';
 import { apiInterceptor } from './core/http/api.interceptor';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
 
@@ -17,6 +16,5 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes, withComponentInputBinding()),
     provideHttpClient(withInterceptors([apiInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    ...provideDates(),
   ],
 };

@@ -10,7 +10,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPES, type AuditEntityType, type Aud
 import { addDays } from '@madoguchi/rules';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { CatalogApi } from '../admin/catalog-api';
-import { dayText, dayValue } from '../core/forms/dates';
+import { dayText, dayValue, provideDates } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES, tokyoToday, TranslatedPaginatorIntl, type TranslationKey } from '../core/i18n';
 import { caseFieldLabel, caseValueText, type CaseValueContext } from '../cases/case-values';
@@ -31,7 +31,7 @@ const PAGE_SIZE = 50;
     MatPaginatorModule,
     ...I18N_PIPES,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }, ...provideDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit.page.html',
   styles: `

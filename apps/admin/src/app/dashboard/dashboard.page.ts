@@ -46,7 +46,7 @@ import type { ECElementEvent } from 'echarts/core';
 import type { DateTime } from 'luxon';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, type Observable, of, switchMap } from 'rxjs';
-import { dayText, dayValue } from '../core/forms/dates';
+import { dayText, dayValue, provideDates } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import { formatTokyoDate, I18n, I18N_PIPES, type TranslationKey } from '../core/i18n';
 import {
@@ -104,6 +104,7 @@ const PRESET_KEYS: Readonly<Record<RangePreset, TranslationKey>> = {
     NgxEchartsDirective,
     ...I18N_PIPES,
   ],
+  providers: [...provideDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',

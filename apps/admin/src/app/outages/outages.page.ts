@@ -29,7 +29,7 @@ import {
 import { addDays } from '@madoguchi/rules';
 import { catchError, filter, map, of, Subject, switchMap, startWith } from 'rxjs';
 import { staleCurrent } from '../core/http/api-error';
-import { dayText, dayValue } from '../core/forms/dates';
+import { dayText, dayValue, provideDates } from '../core/forms/dates';
 import { errorText } from '../core/http/error-text';
 import {
   formatTokyoDate,
@@ -57,6 +57,7 @@ import { OutagesApi } from './outages-api';
     MatDatepickerModule,
     ...I18N_PIPES,
   ],
+  providers: [...provideDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outages.page.html',
   styles: `

@@ -33,6 +33,7 @@ import { DateTime } from 'luxon';
 import { catchError, of, switchMap, tap } from 'rxjs';
 import { errorText } from '../../core/http/error-text';
 import {
+  formatTokyoDate,
   formatTokyoDateTime,
   I18n,
   I18N_PIPES,
@@ -42,7 +43,7 @@ import {
   type TranslationKey,
 } from '../../core/i18n';
 import { CatalogApi } from '../../admin/catalog-api';
-import { dayText, dayValue } from '../../core/forms/dates';
+import { dayText, dayValue, provideDates } from '../../core/forms/dates';
 import { CasesApi } from '../cases-api';
 
 const PAGE_SIZES = [20, 50, 100] as const;
@@ -79,7 +80,7 @@ interface CaseRow {
     RouterLink,
     ...I18N_PIPES,
   ],
-  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }, ...provideDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-list.page.html',
   styleUrl: './case-list.page.scss',
@@ -181,7 +182,8 @@ export class CaseListPage {
     const { from, to } = this.query();
     const any = this.i18n.translate('caseList.anyDate');
     if (!from && !to) return any;
-    return this.i18n.translate('caseList.period', { from: from ?? any, to: to ?? any });
+    const day = (date: string | undefined) => (date ? formatTokyoDate(date, this.i18n.lang()) : any);
+    return this.i18n.translate('caseList.period', { from: day(from), to: day(to) });
   });
   protected readonly anyDate = computed(() => !this.query().from && !this.query().to);
   /** Dashboard-only filters, shown as removable notes rather than form fields. */

@@ -1,7 +1,8 @@
-import type { EnvironmentProviders, Provider } from '@angular/core';
-import { provideLuxonDateAdapter } from '@angular/material-luxon-adapter';
-import { MAT_DATE_LOCALE, type MatDateFormats } from '@angular/material/core';
+import { effect, inject, Injectable, type Provider } from '@angular/core';
+import { LuxonDateAdapter } from '@angular/material-luxon-adapter';
+import { DateAdapter, MAT_DATE_FORMATS, type MatDateFormats } from '@angular/material/core';
 import { DateTime } from 'luxon';
+import { I18n } from '../i18n/i18n';
 import { TOKYO } from '../i18n/tokyo-time';
 
 /**
@@ -20,9 +21,25 @@ export const DATE_FORMATS: MatDateFormats = {
   },
 };
 
-/** Material's datepickers on luxon, in Japanese until the language switch says otherwise. */
-export function provideDates(): (Provider | EnvironmentProviders)[] {
-  return [provideLuxonDateAdapter(DATE_FORMATS), { provide: MAT_DATE_LOCALE, useValue: 'ja' }];
+/** Luxon's adapter naming months and weekdays in the screen's language, following the language switch. */
+@Injectable()
+export class TranslatedLuxonDateAdapter extends LuxonDateAdapter {
+  constructor() {
+    super();
+    const i18n = inject(I18n);
+    effect(() => this.setLocale(i18n.lang()));
+  }
+}
+
+/**
+ * Material's datepickers on luxon, provided by each screen that has one: Material stays out of the sign-in page's
+ * first download.
+ */
+export function provideDates(): Provider[] {
+  return [
+    { provide: DateAdapter, useClass: TranslatedLuxonDateAdapter },
+    { provide: MAT_DATE_FORMATS, useValue: DATE_FORMATS },
+  ];
 }
 
 /** The picker's value for a `YYYY-MM-DD` day of the URL or the API; null for none or nonsense. */

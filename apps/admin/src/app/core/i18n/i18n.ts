@@ -1,5 +1,4 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import { DateAdapter } from '@angular/material/core';
 import type { Labelled } from '@madoguchi/contracts';
 import {
   type Dictionary,
@@ -25,18 +24,14 @@ export class I18n {
   private readonly current = signal<Language>(readStoredLanguage());
 
   readonly lang = this.current.asReadonly();
-  // The datepickers name months and weekdays in the screen's language.
-  private readonly dateAdapter = inject(DateAdapter, { optional: true });
 
   constructor() {
     this.document.documentElement.lang = this.current();
-    this.dateAdapter?.setLocale(this.current());
   }
 
   setLanguage(lang: Language): void {
     this.current.set(lang);
     this.document.documentElement.lang = lang;
-    this.dateAdapter?.setLocale(lang);
     try {
       localStorage.setItem(STORAGE_KEY, lang);
     } catch {
