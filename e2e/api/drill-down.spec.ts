@@ -276,6 +276,11 @@ describe('drill-down: the case list behind every number', () => {
     const fault = impacts.find((i) => i.id === outage.id);
     expect([fault?.cases, fault?.turnedAway]).toEqual([3, 1]);
     expect(await idsOf(`turnedAwayBy=${outage.id}`)).toEqual([c['J'].id]);
+    // C, D and J arrived during it, whatever became of them; the summary's "during outages" lists the same cases.
+    expect(await idsOf(`arrivedDuring=${outage.id}`)).toEqual([c['C'].id, c['D'].id, c['J'].id].sort((a, b) => a - b));
+    expect(await total(`${RANGE}&duringOutages=true`)).toBe(3);
+    expect(await total(`${RANGE}&duringOutages=true&staff=staff`)).toBe(1);
+    expect((await manager.get(`/api/cases?duringOutages=true`)).status).toBe(400);
     expect(await total(`turnedAwayBy=${outage.id}&staff=staff`)).toBe(0);
   });
 

@@ -194,6 +194,11 @@ describe('following a dashboard number to its cases', () => {
     expect(clicked).toBeGreaterThan(0);
 
     await page.goBack();
+    // Each outage's cases and the tile of all outages open exactly the cases that arrived while they went on.
+    await followAndCount(page, page.locator('a[data-drill="arrivedDuring"]').first(), /\/cases\?arrivedDuring=\d+$/);
+    await page.goBack();
+    await followAndCount(page, page.locator('[data-kpi="duringOutages"] a').first(), /duringOutages=true/);
+    await page.goBack();
     await page.locator('[data-kpi="duringOutages"]').getByRole('button', { name: '停止ごとの内訳へ' }).click();
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('障害・停止の影響');
   });

@@ -219,6 +219,10 @@ export interface CaseListQuery extends CaseFilter {
   segment?: CaseSegment;
   /** Cases an outage turned away (see `turnedAwayBy` in the rules library). */
   turnedAwayBy?: number;
+  /** Cases that arrived while this outage went on (an ongoing one up to now), whatever became of them. */
+  arrivedDuring?: number;
+  /** Cases that arrived while any outage went on, within `from`..`to`: the statistics' "during outages". */
+  duringOutages?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -533,6 +533,7 @@ export class DashboardPage {
         cases: outage.cases,
         turnedAway: outage.turnedAway,
         turnedAwayParams: this.drillParams({ kind: 'turnedAway', outageId: outage.id }),
+        casesParams: this.drillParams({ kind: 'arrivedDuring', outageId: outage.id }),
         cameBack: outage.cameBack,
       }));
   });
@@ -677,8 +678,10 @@ export class DashboardPage {
     let link: DrillParams | null = null;
     let detailLink: DrillParams | null = null;
     if (kpi.key === 'total') link = this.drillParams({ kind: 'all' });
-    if (kpi.key === 'duringOutages')
+    if (kpi.key === 'duringOutages') {
       detail = this.i18n.translate('dashboard.kpi.duringOutagesDetail', { n: kpi.detail ?? 0 });
+      link = this.drillParams({ kind: 'duringOutages' });
+    }
     if (kpi.key === 'returned') {
       detail = this.i18n.translate('dashboard.kpi.returnedDetail', { n: kpi.detail ?? 0 });
       link = this.drillParams({ kind: 'segment', segment: 'returnVisitCompleted' });

@@ -86,4 +86,18 @@ describe('drilling down from the dashboard to the case list', () => {
       turnedAwayBy: '12',
     });
   });
+
+  it('opens the cases that arrived during one outage, or during any outage of the period', () => {
+    expect(drillDownParams({ kind: 'arrivedDuring', outageId: 12 }, SEPTEMBER, { staff: 'staff' })).toEqual({
+      staff: 'staff',
+      arrivedDuring: '12',
+    });
+    expect(drillDownParams({ kind: 'duringOutages' }, SEPTEMBER, SITE_2_PHONE)).toEqual({
+      siteId: '2',
+      channel: 'phone',
+      from: '2020-09-01',
+      to: '2020-09-30',
+      duringOutages: 'true',
+    });
+  });
 });

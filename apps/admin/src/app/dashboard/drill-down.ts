@@ -19,7 +19,9 @@ export type DrillTarget =
   | { kind: 'paymentService'; paymentServiceId: number; status?: CaseStatus }
   | { kind: 'staff'; username: string; status?: CaseStatus }
   | { kind: 'segment'; segment: CaseSegment; status?: CaseStatus }
-  | { kind: 'turnedAway'; outageId: number };
+  | { kind: 'turnedAway'; outageId: number }
+  | { kind: 'arrivedDuring'; outageId: number }
+  | { kind: 'duringOutages' };
 
 /** The case list's query params, named as the API names them. */
 export type DrillParams = Partial<Record<keyof CaseListQuery, string>>;
@@ -50,6 +52,10 @@ export function drillDownParams(target: DrillTarget, range: DayRange, filter: Ca
     case 'turnedAway':
       // An outage counts the cases of its whole span, even where it runs past the range: no dates, any day.
       return { ...filterParams(filter), turnedAwayBy: String(target.outageId) };
+    case 'arrivedDuring':
+      return { ...filterParams(filter), arrivedDuring: String(target.outageId) };
+    case 'duringOutages':
+      return { ...base, duringOutages: 'true' };
   }
 }
 

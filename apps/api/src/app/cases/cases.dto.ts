@@ -38,7 +38,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { CaseFilterDto } from '../common/case-filter.dto';
 import { IsTokyoDate, IsInstant } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -374,4 +374,18 @@ export class ListCasesQueryDto extends IntersectionType(PageQueryDto, CaseFilter
   @Min(1)
   @Max(2_147_483_647)
   turnedAwayBy?: number;
+
+  @ApiPropertyOptional({ description: 'Cases that arrived while this outage went on (an ongoing one up to now).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  arrivedDuring?: number;
+
+  @ApiPropertyOptional({ description: 'Cases that arrived while any outage went on, within from..to (both needed).' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  duringOutages?: boolean;
 }

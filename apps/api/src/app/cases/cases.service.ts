@@ -15,6 +15,7 @@ import { WritePath, type WriteWork } from '../db/write-path';
 import { LiveHub } from '../live/live-hub';
 import { OutageEntity } from '../outages/outage.entity';
 import { OutagesReader } from '../outages/outages.reader';
+import { mergeSpans } from '../stats/stats-queries';
 import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';
 import { mayChangeCase, mayReadCase, NOT_YOURS_TO_CHANGE, NOT_YOURS_TO_READ } from './case-access';
 import { caseColumns, factsOf, toCaseRow, toSupportCase } from './case-row';
@@ -148,6 +149,8 @@ export class CasesService {
       if (ids.length) qb.andWhere('c.id IN (:...turnedAwayIds)', { turnedAwayIds: ids });
       else qb.andWhere('1 = 0');
     }
+    if (query.arrivedDuring !== undefined) await this.matchArrivedDuring(qb, query.arrivedDuring);
+    if (query.duringOutages) await this.matchDuringOutages(qb, start, end);
     if (user.role === 'staff') {
       const today = tokyoDate(new Date());
       const range = tokyoDayRange(today, today);
@@ -169,6 +172,58 @@ export class CasesService {
       .take(pageSize)
       .getManyAndCount();
     return { items: items.map(toSupportCase), total, page, pageSize };
+  }
+
+  private async matchArrivedDuring(qb: SelectQueryBuilder<SupportCaseEntity>, outageId: number): Promise<void> {
+    const outage = await this.dataSource.getRepository(OutageEntity).findOne({ where: { id: outageId } });
+    if (!outage) {
+      qb.andWhere('1 = 0');
+      return;
+    }
+    qb.andWhere('c.arrivedAt >= :duringStart AND c.arrivedAt < :duringEnd', {
+      duringStart: instantParam(this.dataSource, outage.startsAt),
+      duringEnd: instantParam(this.dataSource, outage.endsAt ?? new Date()),
+    });
+  }
+
+  /** The statistics' "during outages": every outage overlapping the days, merged and cut to them. */
+  private async matchDuringOutages(
+    qb: SelectQueryBuilder<SupportCaseEntity>,
+    start: Date | null | undefined,
+    end: Date | null | undefined,
+  ): Promise<void> {
+    if (!start || !end) {
+      throw new ValidationProblem([
+        {
+          field: 'duringOutages',
+          message: { ja: 'duringOutages には from と to が必要です。', en: 'duringOutages needs both from and to.' },
+        },
+      ]);
+    }
+    const outages = await this.dataSource
+      .getRepository(OutageEntity)
+      .createQueryBuilder('o')
+      .where('o.startsAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, end) })
+      .andWhere('(o.endsAt IS NULL OR o.endsAt > :rangeStart)', { rangeStart: instantParam(this.dataSource, start) })
+      .getMany();
+    const spans = mergeSpans(
+      outages.map((o) => ({ start: o.startsAt, end: o.endsAt ?? end })),
+      { start, end },
+    );
+    if (!spans.length) {
+      qb.andWhere('1 = 0');
+      return;
+    }
+    qb.andWhere(
+      new Brackets((any) =>
+        spans.forEach((span, i) =>
+          any.orWhere(`(c.arrivedAt >= :outageStart${i} AND c.arrivedAt < :outageEnd${i})`, {
+            [`outageStart${i}`]: instantParam(this.dataSource, span.start),
+            [`outageEnd${i}`]: instantParam(this.dataSource, span.end),
+          }),
+        ),
+      ),
+    );
   }
 
   /** `123`, `#123` or `＃１２３` is a case number; anything that reads as a follow-up code is that code. */

@@ -47,6 +47,8 @@ import { dayText, dayValue, provideDates } from '../../core/forms/dates';
 import { CasesApi } from '../cases-api';
 
 const PAGE_SIZES = [20, 50, 100] as const;
+/** Filters that only a click on the dashboard sets: shown as removable notes, not as form fields. */
+type DrillParam = 'segment' | 'turnedAwayBy' | 'arrivedDuring' | 'duringOutages';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -102,6 +104,8 @@ export class CaseListPage {
   readonly hour = input<string>();
   readonly segment = input<string>();
   readonly turnedAwayBy = input<string>();
+  readonly arrivedDuring = input<string>();
+  readonly duringOutages = input<string>();
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
@@ -153,6 +157,8 @@ export class CaseListPage {
       hour: oneOf(HOURS, this.hour() ? Number(this.hour()) : NaN),
       segment: oneOf(CASE_SEGMENTS, this.segment()),
       turnedAwayBy: positive(this.turnedAwayBy()),
+      arrivedDuring: positive(this.arrivedDuring()),
+      duringOutages: this.duringOutages() === 'true' ? true : undefined,
       page: Math.max(1, Number.parseInt(this.page() ?? '', 10) || 1),
       pageSize: oneOf(PAGE_SIZES, Number(this.pageSize())) ?? PAGE_SIZES[0],
     } satisfies CaseListQuery;
@@ -188,12 +194,19 @@ export class CaseListPage {
   protected readonly anyDate = computed(() => !this.query().from && !this.query().to);
   /** Dashboard-only filters, shown as removable notes rather than form fields. */
   protected readonly drills = computed(() => {
-    const { segment, turnedAwayBy } = this.query();
-    const drills: { param: 'segment' | 'turnedAwayBy'; text: string }[] = [];
+    const { segment, turnedAwayBy, arrivedDuring, duringOutages } = this.query();
+    const drills: { param: DrillParam; text: string }[] = [];
     if (segment) drills.push({ param: 'segment', text: this.i18n.translate(`caseList.segments.${segment}`) });
     if (turnedAwayBy) {
       drills.push({ param: 'turnedAwayBy', text: this.i18n.translate('caseList.turnedAwayBy', { id: turnedAwayBy }) });
     }
+    if (arrivedDuring) {
+      drills.push({
+        param: 'arrivedDuring',
+        text: this.i18n.translate('caseList.arrivedDuring', { id: arrivedDuring }),
+      });
+    }
+    if (duringOutages) drills.push({ param: 'duringOutages', text: this.i18n.translate('caseList.duringOutages') });
     return drills;
   });
   /** The extra filters stay open when the URL uses one of them. */
@@ -269,7 +282,7 @@ export class CaseListPage {
       return;
     }
     const value = this.filters.getRawValue();
-    const { pageSize, segment, turnedAwayBy } = this.query();
+    const { pageSize, segment, turnedAwayBy, arrivedDuring, duringOutages } = this.query();
     const params: Params = {
       ...value,
       q: value.q.trim() || null,
@@ -278,6 +291,8 @@ export class CaseListPage {
       staff: value.staff.trim().toLowerCase() || null,
       segment: segment ?? null,
       turnedAwayBy: turnedAwayBy ?? null,
+      arrivedDuring: arrivedDuring ?? null,
+      duringOutages: duringOutages ? 'true' : null,
       pageSize: pageSize === PAGE_SIZES[0] ? null : pageSize,
     };
     void this.router.navigate([], { queryParams: params });
@@ -287,7 +302,7 @@ export class CaseListPage {
     void this.router.navigate([], { queryParams: {} });
   }
 
-  protected removeDrill(param: 'segment' | 'turnedAwayBy'): void {
+  protected removeDrill(param: DrillParam): void {
     void this.router.navigate([], { queryParams: { [param]: null, page: null }, queryParamsHandling: 'merge' });
   }
 

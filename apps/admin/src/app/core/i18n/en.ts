@@ -205,6 +205,8 @@ export const en: Dictionary = {
     drilledBy: 'Opened from the dashboard: {what}',
     removeDrill: 'Remove this filter',
     turnedAwayBy: 'Cases outage #{id} turned away',
+    arrivedDuring: 'Cases that arrived during outage #{id}',
+    duringOutages: 'Cases that arrived during an outage',
     segments: {
       reservationAttempted: 'Visits that needed the reservation',
       reservationDone: 'Visits that completed the reservation',

@@ -204,6 +204,8 @@ export const ja = {
     drilledBy: 'ダッシュボードからの絞り込み: {what}',
     removeDrill: 'この絞り込みを外す',
     turnedAwayBy: '障害 #{id} で完了できなかったケース',
+    arrivedDuring: '障害 #{id} の間に受付したケース',
+    duringOutages: '障害・停止の間に受付したケース',
     segments: {
       reservationAttempted: '予約が必要だった来庁',
       reservationDone: '予約を完了した来庁',
