@@ -1,5 +1,6 @@
 import type { PaymentService, ProblemDetails } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
+import { readyReservation } from '../support/builders';
 import { RunningServer, startServer } from '../support/server';
 
 interface DeskDayAnswer {
@@ -16,14 +17,7 @@ interface PreflightAnswer {
   earliestAt: string | null;
 }
 
-const ready = {
-  procedure: 'reservation',
-  holderAge: 40,
-  holderPresent: true,
-  hasCard: true,
-  certificate: { status: 'valid' },
-  pin: 'known',
-};
+const ready = readyReservation;
 
 describe('what citizens can check before they come (no sign-in)', () => {
   let server: RunningServer;

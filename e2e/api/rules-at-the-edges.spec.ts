@@ -1,18 +1,8 @@
 import type { DeskDay, PreflightResult } from '@madoguchi/rules';
 import type { ProblemDetails, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { created, inService, pastNotCompleted } from '../support/builders';
+import { created, inService, pastNotCompleted, readyReservation } from '../support/builders';
 import { RunningServer, startServer } from '../support/server';
-
-/** A reservation by a prepared citizen, as the self-check asks it. */
-const readyReservation = {
-  procedure: 'reservation',
-  holderAge: 40,
-  holderPresent: true,
-  hasCard: true,
-  certificate: { status: 'valid' },
-  pin: 'known',
-};
 
 describe('the rules at the edges', () => {
   let server: RunningServer;

@@ -36,3 +36,13 @@ export async function inService(client: ApiClient, overrides: Partial<CreateCase
   if (answer.status !== 200) throw new Error(`case not started: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
+
+/** A citizen ready for a reservation, as the self-check asks it: adult, present, card, valid certificate, PIN known. */
+export const readyReservation = {
+  procedure: 'reservation',
+  holderAge: 40,
+  holderPresent: true,
+  hasCard: true,
+  certificate: { status: 'valid' },
+  pin: 'known',
+} as const;
