@@ -211,6 +211,10 @@ describe('drill-down: the case list behind every number', () => {
     ]) {
       expect([filter, await total(`${RANGE}&${filter}`)]).toEqual([filter, (await summary(filter)).total]);
     }
+    // The export holds the same cases: a header line and one line per case.
+    const csv = await manager.get<string>(`/api/cases/export.csv?${RANGE}&staff=staff02&lang=en`);
+    expect(csv.status).toBe(200);
+    expect(csv.body.trim().split(/\r?\n/)).toHaveLength(1 + 4);
     const refused = await manager.get(`/api/stats/summary?${RANGE}&channel=fax`);
     expect(refused.status).toBe(400);
   });

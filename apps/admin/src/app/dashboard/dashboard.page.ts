@@ -611,7 +611,8 @@ export class DashboardPage {
   protected export(format: ExportFormat, lang: ExportLanguage): void {
     this.exporting.set(true);
     this.exportFailure.set(null);
-    this.api.exportCases(this.range(), format, lang).subscribe({
+    // The file holds the cases the dashboard shows: the period and the filter bar.
+    this.api.exportCases(this.range(), format, lang, this.filter()).subscribe({
       next: ({ blob, fileName }) => {
         saveBlob(blob, fileName);
         this.exporting.set(false);

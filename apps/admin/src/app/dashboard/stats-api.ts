@@ -1,6 +1,7 @@
 import { HttpClient, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CaseFilter,
   DailyStatsRow,
   ExportLanguage,
   FunnelStats,
@@ -62,10 +63,11 @@ export class StatsApi {
     range: DayRange,
     format: ExportFormat,
     lang: ExportLanguage,
+    filter: CaseFilter = {},
   ): Observable<{ blob: Blob; fileName: string }> {
     return this.http
       .get(`/api/cases/export.${format}`, {
-        params: queryParams({ ...range, lang }),
+        params: queryParams({ ...range, ...filter, lang }),
         responseType: 'blob',
         observe: 'response',
       })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AgeBand,
+  CaseFilter,
   CaseListQuery,
   CaseStatus,
   Channel,
@@ -12,6 +13,7 @@ import type {
 import { tokyoDayRange } from '@madoguchi/rules';
 import { DataSource } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
+import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
@@ -20,7 +22,7 @@ import { instantFromRaw, instantParam } from '../db/instants';
 /** Rows read per query: large enough to keep round trips few, small enough that memory stays flat for any range. */
 export const EXPORT_BATCH_SIZE = 1000;
 
-export type CaseExportFilter = Pick<CaseListQuery, 'from' | 'to' | 'status' | 'procedure' | 'reason'>;
+export type CaseExportFilter = Pick<CaseListQuery, 'from' | 'to' | 'status' | 'procedure' | 'reason'> & CaseFilter;
 
 /** One case as an export row sees it: the stored columns only, read raw. */
 export interface ExportCase {
@@ -146,6 +148,7 @@ export class CaseExportReader {
       if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
       if (filter.procedure) qb.andWhere('c.procedure = :procedure', { procedure: filter.procedure });
       if (filter.reason) qb.andWhere('c.reason = :reason', { reason: filter.reason });
+      applyCaseFilter(qb, filter);
       const rows = await qb
         .orderBy('c.arrivedAt', 'ASC')
         .addOrderBy('c.id', 'ASC')
