@@ -40,7 +40,7 @@ import {
 } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import { CaseFilterDto } from '../common/case-filter.dto';
-import { IsTokyoDate, IsInstant } from '../common/validators';
+import { IsTokyoDate, IsInstant, IsOptionalQueryId } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
 /** For a PATCH: absent keeps the stored value, but null is no value for a field that cannot be empty. */
@@ -368,19 +368,11 @@ export class ListCasesQueryDto extends IntersectionType(PageQueryDto, CaseFilter
   segment?: CaseSegment;
 
   @ApiPropertyOptional({ description: 'Cases this outage turned away (the outage-cost definition).' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsOptionalQueryId()
   turnedAwayBy?: number;
 
   @ApiPropertyOptional({ description: 'Cases that arrived while this outage went on (an ongoing one up to now).' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsOptionalQueryId()
   arrivedDuring?: number;
 
   @ApiPropertyOptional({ description: 'Cases that arrived while any outage went on, within from..to (both needed).' })

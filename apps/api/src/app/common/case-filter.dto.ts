@@ -1,16 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AGE_BANDS, CHANNELS, type AgeBand, type CaseFilter, type Channel } from '@madoguchi/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalQueryId } from './validators';
 
 /** The filter every statistics route and the case list accept (query parameters arrive as text). */
 export class CaseFilterDto implements CaseFilter {
   @ApiPropertyOptional({ description: 'Only cases of this site.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsOptionalQueryId()
   siteId?: number;
 
   @ApiPropertyOptional({ example: 'tanaka', description: 'Only cases this staff member (username) recorded.' })
@@ -21,11 +17,7 @@ export class CaseFilterDto implements CaseFilter {
   staff?: string;
 
   @ApiPropertyOptional({ description: 'Only cases for this payment service.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
+  @IsOptionalQueryId()
   paymentServiceId?: number;
 
   @ApiPropertyOptional({ enum: CHANNELS })

@@ -1,4 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** The years the desk can mean: a date outside them is a typo, and would reach SQL as nonsense. */
@@ -41,4 +43,15 @@ export function IsInstant(options?: ValidationOptions) {
           typeof value === 'string' && INSTANT.test(value) && withinYears(DateTime.fromISO(value, { setZone: true })),
       },
     });
+}
+
+/** An optional record id in a query string: a whole number that fits the database's integer column. */
+export function IsOptionalQueryId() {
+  return applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(2_147_483_647),
+  );
 }
