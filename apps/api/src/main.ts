@@ -1,30 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
-import { UserAccount } from './app/auth/user.entity';
 import { backupCommand, claimDatabase } from './app/cli/backup';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
-import { createApp } from './app/create-app';
-import { sealReadConnection } from './app/db/data-source';
-import { DEMO_PASSWORD, seedDemo } from './app/demo/demo-seeder';
+import { startApp } from './app/create-app';
+import { databaseTarget, describeTarget } from './app/db/engine';
+import { DEMO_PASSWORD } from './app/demo/demo-seeder';
 import { APP_VERSION } from './app/version';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function serve(settings: Settings): Promise<void> {
-  const { app, dataSource, stop } = await createApp(settings);
-  if (settings.MADOGUCHI_DEMO) {
-    const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
-    if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
-  }
-  if (!(await dataSource.getRepository(UserAccount).exists())) {
-    const how = `No account exists yet. Create the first admin with: npm run create-admin -- <username> "<display name>"`;
-    if (settings.NODE_ENV === 'production') throw new Error(`${how}\nA production server does not start without one.`);
-    Logger.warn(how, 'Setup');
-  }
-  // From here on every change goes through the write path; a stray write on the reading connection fails loudly.
-  await sealReadConnection(dataSource);
-  const release = claimDatabase(settings.DATABASE_PATH);
+  const { app, stop } = await startApp(settings);
+  const target = databaseTarget(settings);
+  // A SQLite file belongs to this one process; a PostgreSQL database is shared by as many as run.
+  const release = target.engine === 'sqlite' ? claimDatabase(target.path) : () => undefined;
   stopOnSignals(async () => {
     await stop();
     release();
@@ -33,7 +23,7 @@ async function serve(settings: Settings): Promise<void> {
   const url = `http://localhost:${settings.PORT}/`;
   const lines = [
     `Madoguchi ${APP_VERSION} is serving the desk at ${url}`,
-    `  API ${url}api   ·   API docs ${url}api/docs   ·   database ${resolve(settings.DATABASE_PATH)}`,
+    `  API ${url}api   ·   API docs ${url}api/docs   ·   database ${target.engine === 'sqlite' ? resolve(target.path) : describeTarget(target)}`,
     ...(settings.MADOGUCHI_DEMO
       ? [`  Demo accounts: staff / manager / admin, password "${DEMO_PASSWORD}" (demo mode: never in production)`]
       : []),

@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,7 +14,10 @@ import { jsonBodyOnly } from './common/request-body';
 import { PersonalDataPipe } from './common/personal-data';
 import { createValidationPipe } from './common/validation';
 import type { Settings } from './config/config';
-import { openDatabase } from './db/data-source';
+import { openDatabase, sealReadConnection } from './db/data-source';
+import { databaseTarget } from './db/engine';
+import { seedDemo } from './demo/demo-seeder';
+import { UserAccount } from './auth/user.entity';
 import { ShuttingDownProblem } from './db/storage-failure';
 import { APP_VERSION } from './version';
 
@@ -34,7 +37,7 @@ export interface MadoguchiApp {
 
 /** Builds the whole server (used by main.ts and by the API tests): migrated database, API under /api, UI at /. */
 export async function createApp(settings: Settings): Promise<MadoguchiApp> {
-  const dataSource = await openDatabase(settings.DATABASE_PATH);
+  const dataSource = await openDatabase(databaseTarget(settings));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings, dataSource), {
     logger: LEVELS[settings.LOG_LEVEL],
     // The API parses its bodies itself (jsonBodyOnly), so that every refusal is its own problem+json.
@@ -79,4 +82,31 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
     }
   };
   return { app, dataSource, stop };
+}
+
+/**
+ * The server as it serves (used by main.ts and the in-process API tests): built, demo data written when asked,
+ * the first-admin check made, and the reading connection sealed. It is not yet listening.
+ */
+export async function startApp(settings: Settings): Promise<MadoguchiApp> {
+  const started = await createApp(settings);
+  const { dataSource } = started;
+  try {
+    if (settings.MADOGUCHI_DEMO) {
+      const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
+      if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
+    }
+    if (!(await dataSource.getRepository(UserAccount).exists())) {
+      const how = `No account exists yet. Create the first admin with: npm run create-admin -- <username> "<display name>"`;
+      if (settings.NODE_ENV === 'production')
+        throw new Error(`${how}\nA production server does not start without one.`);
+      Logger.warn(how, 'Setup');
+    }
+    // From here on every change goes through the write path; a stray write on the reading connection fails loudly.
+    await sealReadConnection(dataSource);
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  return started;
 }

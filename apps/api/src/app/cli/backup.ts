@@ -122,6 +122,13 @@ export function backupCommand(settings: Settings, command: 'backup' | 'restore',
     process.stderr.write(`Usage: npm run ${command} -- FILE\n`);
     process.exit(2);
   }
+  if (settings.DATABASE_URL) {
+    process.stderr.write(
+      `${command} works on the SQLite file; this server uses PostgreSQL (DATABASE_URL), whose own tools do it: ` +
+        `pg_dump --format=custom --file=FILE "$DATABASE_URL" and pg_restore --clean --dbname="$DATABASE_URL" FILE.\n`,
+    );
+    process.exit(2);
+  }
   try {
     if (command === 'backup') {
       const { cases, bytes } = backupDatabase(settings.DATABASE_PATH, file);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
 import { hashPassword } from '../auth/password';
 import type { Settings } from '../config/config';
+import { databaseTarget, describeTarget } from '../db/engine';
 import { openDatabase } from '../db/data-source';
 
 const USAGE =
@@ -35,7 +36,7 @@ export async function createAdminFromCommandLine(settings: Settings, args: strin
   }
   let dataSource: DataSource | undefined;
   try {
-    dataSource = await openDatabase(settings.DATABASE_PATH);
+    dataSource = await openDatabase(databaseTarget(settings));
     const users = dataSource.getRepository(UserAccount);
     if (await users.existsBy({ username })) {
       process.stderr.write(`An account named "${username}" already exists; nothing was created.\n`);
@@ -50,7 +51,7 @@ export async function createAdminFromCommandLine(settings: Settings, args: strin
       disabled: false,
       siteId: null,
     });
-    process.stdout.write(`Admin "${username}" created in ${settings.DATABASE_PATH}.\n`);
+    process.stdout.write(`Admin "${username}" created in ${describeTarget(databaseTarget(settings))}.\n`);
   } finally {
     await dataSource?.destroy();
   }

@@ -53,6 +53,13 @@ export class Settings {
   @IsNotEmpty({ message: 'DATABASE_PATH accepts a file path for the SQLite database (e.g. ./data/madoguchi.sqlite)' })
   DATABASE_PATH = './data/madoguchi.sqlite';
 
+  /** A PostgreSQL database (postgres://user:password@host:5432/name): when set, it is used instead of the file. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, {
+    message: 'DATABASE_URL accepts a PostgreSQL URL (e.g. postgres://madoguchi:secret@localhost:5432/madoguchi)',
+  })
+  DATABASE_URL?: string;
+
   @Transform(toFlag)
   @IsBoolean({ message: 'MADOGUCHI_DEMO accepts 1 (demo accounts and data) or 0 (none)' })
   MADOGUCHI_DEMO = false;
@@ -130,7 +137,7 @@ export class SettingsError extends Error {
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const known = Object.keys(new Settings());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'ADMIN_UI_PATH', 'HOST']) {
+  for (const key of [...known, 'ADMIN_UI_PATH', 'HOST', 'DATABASE_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { BetterSqlite3ConnectionOptions } from 'typeorm/driver/better-sqlite3/BetterSqlite3ConnectionOptions';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import * as pg from 'pg';
 import { AuthToken } from '../auth/auth-token.entity';
 import { UserAccount } from '../auth/user.entity';
 import { SupportCaseEntity } from '../cases/support-case.entity';
@@ -10,6 +12,8 @@ import { SiteEntity } from '../catalog/site.entity';
 import { OutageEntity } from '../outages/outage.entity';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { HealthProbe } from '../health/health-probe.entity';
+import { useInstantType } from './columns';
+import type { DatabaseTarget, Engine } from './engine';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { Counter1764892800000 } from './migrations/1764892800000-counter';
 import { HealthProbe1764979200000 } from './migrations/1764979200000-health-probe';
@@ -17,6 +21,7 @@ import { UsernamesLowerCase1765065600000 } from './migrations/1765065600000-user
 import { SystemAuditActor1765152000000 } from './migrations/1765152000000-system-audit-actor';
 import { Tickets1765324800000 } from './migrations/1765324800000-tickets';
 import { CertRenewedAt1765411200000 } from './migrations/1765411200000-cert-renewed-at';
+import { PostgresSchema1765500000000 } from './migrations/postgres/1765500000000-postgres-schema';
 
 export const ENTITIES = [
   SiteEntity,
@@ -40,12 +45,33 @@ export const MIGRATIONS = [
   CertRenewedAt1765411200000,
 ];
 
+/** PostgreSQL's schema, written once for the engine rather than replayed from SQLite's history; see migrations.spec. */
+export const POSTGRES_MIGRATIONS = [PostgresSchema1765500000000];
+
+/** The migrations of the engine: the schemas they reach are compared by a test, so the two sets keep in step. */
+export const migrationsOf = (engine: Engine) => (engine === 'sqlite' ? MIGRATIONS : POSTGRES_MIGRATIONS);
+
+const targetOf = (target: DatabaseTarget | string): DatabaseTarget =>
+  typeof target === 'string' ? { engine: 'sqlite', path: target } : target;
+
+/** The engine a data source talks to. */
+export function engineOf(dataSource: DataSource): Engine {
+  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** Options of the reading connection (a SQLite file path, or either engine's target). */
+export function dataSourceOptions(target: DatabaseTarget | string): DataSourceOptions {
+  const resolved = targetOf(target);
+  useInstantType(resolved.engine);
+  return resolved.engine === 'sqlite' ? sqliteOptions(resolved.path) : postgresOptions(resolved.url);
+}
+
 /**
  * SQLite through better-sqlite3: a statement runs in microseconds on the calling thread, where the asynchronous
  * driver paid three thread-pool round trips for each. Reads and writes must use this one library: two copies of
  * SQLite in one process cannot see each other's file locks.
  */
-export function dataSourceOptions(databasePath: string): BetterSqlite3ConnectionOptions {
+function sqliteOptions(databasePath: string): BetterSqlite3ConnectionOptions {
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
   return {
     type: 'better-sqlite3',
@@ -62,10 +88,38 @@ export function dataSourceOptions(databasePath: string): BetterSqlite3Connection
   };
 }
 
-/** The write path's own connection: the same file; a lock held elsewhere is waited for by the write path, not here. */
-export function writerOptions(databasePath: string): DataSourceOptions {
+// Counts and sums come back as numbers, as they do from SQLite; none of them nears 2^53.
+const PG_NUMBERS = new Set([20 /* int8 */, 1700 /* numeric */]);
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    PG_NUMBERS.has(oid) ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
+};
+
+function postgresOptions(url: string, readOnly = false): PostgresConnectionOptions {
   return {
-    ...dataSourceOptions(databasePath),
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: POSTGRES_MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: {
+      // Parameters without a zone (text instants) are read as UTC, whatever the server's own zone.
+      options: `-c TimeZone=UTC${readOnly ? ' -c default_transaction_read_only=on' : ''}`,
+      types: pgTypes,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+    },
+  };
+}
+
+/** The write path's own connection: the same database; a lock held elsewhere is waited for by the write path. */
+export function writerOptions(target: DatabaseTarget | string): DataSourceOptions {
+  const resolved = targetOf(target);
+  if (resolved.engine === 'postgres') return dataSourceOptions(resolved);
+  return {
+    ...dataSourceOptions(resolved),
     timeout: 0,
     // WAL with synchronous FULL: a COMMIT returns only after the WAL is fsynced, so it survives a power cut.
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
@@ -75,7 +129,7 @@ export function writerOptions(databasePath: string): DataSourceOptions {
       // A log grown by a burst is cut back to this size once checkpointed, instead of keeping its peak on disk.
       db.pragma('journal_size_limit = 67108864');
     },
-  };
+  } as DataSourceOptions;
 }
 
 /**
@@ -83,6 +137,7 @@ export function writerOptions(databasePath: string): DataSourceOptions {
  * and floods the statement cache. As BigInts they are bound instead (better-sqlite3 binds a BigInt as an integer).
  */
 export function bindIntegerParameters(dataSource: DataSource): DataSource {
+  if (engineOf(dataSource) !== 'sqlite') return dataSource;
   const driver = dataSource.driver;
   const escape = driver.escapeQueryWithParameters.bind(driver);
   const bound = (value: unknown) => (Number.isSafeInteger(value) ? BigInt(value as number) : value);
@@ -101,15 +156,23 @@ export function bindIntegerParameters(dataSource: DataSource): DataSource {
 }
 
 /** Opens the database and brings it up to date before anything else touches it. */
-export async function openDatabase(databasePath: string): Promise<DataSource> {
-  const dataSource = bindIntegerParameters(new DataSource(dataSourceOptions(databasePath)));
+export async function openDatabase(target: DatabaseTarget | string): Promise<DataSource> {
+  const dataSource = bindIntegerParameters(new DataSource(dataSourceOptions(target)));
   await dataSource.initialize();
-  await dataSource.query('PRAGMA foreign_keys = ON');
+  if (engineOf(dataSource) === 'sqlite') await dataSource.query('PRAGMA foreign_keys = ON');
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 
 /** Makes the shared reading connection refuse writes: every change must go through the write path. */
 export async function sealReadConnection(dataSource: DataSource): Promise<void> {
-  await dataSource.query('PRAGMA query_only = ON');
+  if (engineOf(dataSource) === 'sqlite') {
+    await dataSource.query('PRAGMA query_only = ON');
+    return;
+  }
+  // A pooled connection cannot be changed one by one: the pool is opened anew, every session read-only.
+  const { url } = dataSource.options as PostgresConnectionOptions;
+  await dataSource.destroy();
+  dataSource.setOptions(postgresOptions(url as string, true));
+  await dataSource.initialize();
 }

@@ -1,18 +1,21 @@
 import { Global, Module } from '@nestjs/common';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
-import { WritePath } from './write-path';
+import { databaseTarget } from './engine';
+import { PostgresWritePath } from './postgres-write-path';
+import { SqliteWritePath, WritePath } from './write-path';
+
+/** The write path of the configured engine. */
+export function openWritePath(settings: Settings): WritePath {
+  const target = databaseTarget(settings);
+  return target.engine === 'postgres'
+    ? new PostgresWritePath(target.url, settings.WRITE_LOCK_TIMEOUT_MS)
+    : new SqliteWritePath({ databasePath: target.path, lockTimeoutMs: settings.WRITE_LOCK_TIMEOUT_MS });
+}
 
 @Global()
 @Module({
-  providers: [
-    {
-      provide: WritePath,
-      useFactory: (settings: Settings) =>
-        new WritePath({ databasePath: settings.DATABASE_PATH, lockTimeoutMs: settings.WRITE_LOCK_TIMEOUT_MS }),
-      inject: [SETTINGS],
-    },
-  ],
+  providers: [{ provide: WritePath, useFactory: openWritePath, inject: [SETTINGS] }],
   exports: [WritePath],
 })
 export class DbModule {}

@@ -19,6 +19,23 @@ const FAULT_OF_CODE: Readonly<Record<string, StorageFault>> = {
   SQLITE_MISUSE: 'unavailable',
 };
 
+// PostgreSQL's SQLSTATE codes and classes that say "the store", not "the request", is the problem.
+const FAULT_OF_SQLSTATE: Readonly<Record<string, StorageFault>> = {
+  '40001': 'busy', // serialization_failure: another process changed the same rows
+  '40P01': 'busy', // deadlock_detected
+  '55P03': 'busy', // lock_not_available
+  '53100': 'disk-full',
+  '25006': 'read-only', // read_only_sql_transaction: a standby, or a database set read-only
+  '58030': 'io-error',
+  XX001: 'io-error', // data_corrupted
+  XX002: 'io-error', // index_corrupted
+  '53200': 'unavailable', // out_of_memory
+  '53300': 'unavailable', // too_many_connections
+  '57P01': 'unavailable', // admin_shutdown
+  '57P02': 'unavailable', // crash_shutdown
+  '57P03': 'unavailable', // cannot_connect_now
+};
+
 /** The storage fault behind an error thrown by the driver (TypeORM copies the driver's `code`), or null. */
 export function storageFaultOf(error: unknown): StorageFault | null {
   if (error instanceof StorageUnavailableProblem) return error.fault;
@@ -27,6 +44,17 @@ export function storageFaultOf(error: unknown): StorageFault | null {
   // Extended result codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED…) belong to their primary code.
   const primary = typeof code === 'string' ? /^SQLITE_[A-Z]+/.exec(code)?.[0] : undefined;
   if (primary && primary in FAULT_OF_CODE) return FAULT_OF_CODE[primary] ?? null;
+  if (typeof code === 'string' && code in FAULT_OF_SQLSTATE) return FAULT_OF_SQLSTATE[code] ?? null;
+  // Class 08: the connection to the server failed or was lost.
+  if (typeof code === 'string' && /^08[0-9A-Z]{3}$/.test(code)) return 'unavailable';
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') {
+    return 'unavailable';
+  }
+  // The pg driver names a lost or timed-out connection only in its message.
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(message)) {
+    return 'unavailable';
+  }
   // Node's own errors when the file system refuses, e.g. while a connection is reopened.
   if (code === 'ENOSPC') return 'disk-full';
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';

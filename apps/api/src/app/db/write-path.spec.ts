@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { SiteEntity } from '../catalog/site.entity';
 import { openDatabase } from './data-source';
 import { StorageUnavailableProblem } from './storage-failure';
-import { WritePath } from './write-path';
+import { SqliteWritePath, WritePath } from './write-path';
 
 /** Another connection on the file, as a backup tool or a second server holds one (same SQLite library). */
 function otherConnection(path: string) {
@@ -33,7 +33,7 @@ describe('WritePath on a real SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'madoguchi-writes-'));
     path = join(dir, 'test.sqlite');
     reader = await openDatabase(path);
-    writes = new WritePath({ databasePath: path, lockTimeoutMs: 300 });
+    writes = new SqliteWritePath({ databasePath: path, lockTimeoutMs: 300 });
   });
   afterEach(async () => {
     await writes.close();

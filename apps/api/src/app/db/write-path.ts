@@ -39,15 +39,30 @@ export interface WritePathOptions {
   maxBatch?: number;
 }
 
+/** The one way anything is written: a unit of work is acknowledged only once it is committed to durable storage. */
+export abstract class WritePath implements OnApplicationShutdown {
+  /** Runs `work` in its own transaction (or savepoint); resolves with its result only once it is committed. */
+  abstract run<T>(work: WriteWork<T>): Promise<T>;
+  /** What the last attempt to write found. */
+  abstract get current(): WriteState;
+  /** Lets what was accepted finish, then closes the connection; later work is refused with 503. */
+  abstract close(): Promise<void>;
+
+  /** After the HTTP server has stopped taking requests: what is in flight commits, then the connection closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+}
+
 /**
- * The one way anything is written. Every unit of work runs in its own savepoint inside a shared write transaction
+ * SQLite's write path. Every unit of work runs in its own savepoint inside a shared write transaction
  * that takes the lock up front (BEGIN IMMEDIATE), and no caller hears back before COMMIT has returned, with
  * `synchronous = FULL`, from the disk. Work that arrives while a commit is on disk goes into the next one (group
  * commit), so a burst costs one fsync per batch rather than per request. The write connection is its own: reads
  * elsewhere never see what is not yet committed. When a COMMIT or ROLLBACK fails the whole batch is answered 503
  * and the connection is closed and opened anew before anything else runs on it.
  */
-export class WritePath implements OnApplicationShutdown {
+export class SqliteWritePath extends WritePath {
   private readonly logger = new Logger('WritePath');
   private readonly queue: Pending[] = [];
   private readonly maxBatch: number;
@@ -67,12 +82,13 @@ export class WritePath implements OnApplicationShutdown {
   private readonly checkpointer: Checkpointer;
 
   constructor(private readonly options: WritePathOptions) {
+    super();
     this.maxBatch = options.maxBatch ?? 256;
     this.checkpointer = new Checkpointer(options.databasePath);
   }
 
   /** Runs `work` in the next commit; resolves with its result only once that commit is on disk. */
-  run<T>(work: WriteWork<T>): Promise<T> {
+  override run<T>(work: WriteWork<T>): Promise<T> {
     if (this.closing) return Promise.reject(new ShuttingDownProblem());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
@@ -84,21 +100,15 @@ export class WritePath implements OnApplicationShutdown {
     });
   }
 
-  get current(): WriteState {
+  override get current(): WriteState {
     return { ...this.state };
   }
 
-  /** Lets what was accepted finish, then closes the connection; later work is refused with 503. */
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.closing = true;
     await this.draining;
     await this.closeWriter();
     await this.checkpointer.stop();
-  }
-
-  /** After the HTTP server has stopped taking requests: what is in flight commits, then the file is closed. */
-  onApplicationShutdown(): Promise<void> {
-    return this.close();
   }
 
   private async drain(): Promise<void> {

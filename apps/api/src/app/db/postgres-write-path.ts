@@ -1,0 +1,107 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { writerOptions } from './data-source';
+import { ShuttingDownProblem, storageFaultOf, StorageUnavailableProblem } from './storage-failure';
+import { WritePath, WriteState, WriteWork } from './write-path';
+
+// Another process's transaction touched the same rows: this one is tried again, a little later each time.
+const CONFLICTS = new Set(['40001', '40P01']);
+const RETRY_MS = 15;
+
+/**
+ * PostgreSQL's write path: each unit of work is one SERIALIZABLE transaction on a pool of its own, so several API
+ * processes may write at once and still see each unit as if it ran alone (as SQLite's single writer did). The server
+ * makes COMMIT durable; a conflict with another process is retried within the lock bound, then answered 503.
+ */
+export class PostgresWritePath extends WritePath {
+  private readonly logger = new Logger('WritePath');
+  private writer: Promise<DataSource> | null = null;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing = false;
+  private state: WriteState = {
+    writable: true,
+    fault: null,
+    lastCommitAt: null,
+    lastAttemptAt: null,
+    commits: 0,
+    units: 0,
+  };
+
+  constructor(
+    private readonly url: string,
+    private readonly lockTimeoutMs: number,
+  ) {
+    super();
+  }
+
+  override run<T>(work: WriteWork<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new ShuttingDownProblem());
+    const attempt = this.attempt(work);
+    const settled = attempt.catch(() => undefined);
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+    return attempt;
+  }
+
+  override get current(): WriteState {
+    return { ...this.state };
+  }
+
+  override async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.inFlight);
+    const writer = this.writer;
+    this.writer = null;
+    if (writer) await (await writer.catch(() => null))?.destroy().catch(() => undefined);
+  }
+
+  private async attempt<T>(work: WriteWork<T>): Promise<T> {
+    const deadline = Date.now() + this.lockTimeoutMs;
+    for (let tries = 1; ; tries++) {
+      try {
+        const writer = await this.connection();
+        const value = await writer.transaction('SERIALIZABLE', work);
+        this.state = {
+          writable: true,
+          fault: null,
+          lastCommitAt: new Date().toISOString(),
+          lastAttemptAt: Date.now(),
+          commits: this.state.commits + 1,
+          units: this.state.units + 1,
+        };
+        return value;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'string' && CONFLICTS.has(code) && Date.now() < deadline) {
+          await new Promise((retry) => setTimeout(retry, RETRY_MS * tries * Math.random()));
+          continue;
+        }
+        const fault = storageFaultOf(error);
+        // The work itself refused (a domain problem): it was rolled back, and the store is as healthy as before.
+        if (fault === null) {
+          this.state = { ...this.state, lastAttemptAt: Date.now() };
+          throw error;
+        }
+        this.logger.error(`A write failed (${fault}); it is not acknowledged: ${describe(error)}`);
+        this.state = { ...this.state, writable: false, fault, lastAttemptAt: Date.now() };
+        if (fault === 'unavailable') await this.reset();
+        throw new StorageUnavailableProblem(fault);
+      }
+    }
+  }
+
+  private connection(): Promise<DataSource> {
+    this.writer ??= new DataSource(writerOptions({ engine: 'postgres', url: this.url })).initialize();
+    // A pool that could not be opened is opened anew by the next write.
+    this.writer.catch(() => (this.writer = null));
+    return this.writer;
+  }
+
+  private async reset(): Promise<void> {
+    const writer = this.writer;
+    this.writer = null;
+    if (writer) await (await writer.catch(() => null))?.destroy().catch(() => undefined);
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
