@@ -1,17 +1,17 @@
 import type { Account, AuditEntry, Page, ProblemDetails, UserSummary } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 const PASSWORD = 'shonan-beach-2020';
 
 describe('staff accounts', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let admin: ApiClient;
   let manager: ApiClient;
   let adminId: number;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     admin = await ApiClient.signIn(server.baseUrl, 'admin');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     const accounts = await admin.get<Page<Account>>('/api/accounts');

@@ -1,11 +1,10 @@
 import type { LoginResponse, ProblemDetails, UserSummary } from '@madoguchi/contracts';
-import { sql } from '../support/database';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('signing in', () => {
-  let server: RunningServer;
-  beforeAll(async () => (server = await startServer()));
+  let server: ApiServer;
+  beforeAll(async () => (server = await startApi()));
   afterAll(() => server.stop());
 
   it.each(['staff', 'manager', 'admin'] as const)(
@@ -56,7 +55,7 @@ describe('signing in', () => {
   });
 
   it('never stores the password itself', async () => {
-    const dump = JSON.stringify(sql(server.databasePath, 'SELECT passwordHash FROM user_account'));
+    const dump = JSON.stringify(await server.sql('SELECT "passwordHash" FROM user_account'));
     expect(dump).not.toContain('madoguchi-demo');
     expect(dump).toMatch(/scrypt\$/);
   });

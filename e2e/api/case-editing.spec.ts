@@ -1,17 +1,16 @@
 import type { AuditEntry, Page, ProblemDetails, StaleVersionProblem, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { arrival, created, pastNotCompleted, problemType } from '../support/builders';
-import { sql } from '../support/database';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('correcting a case', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let colleague: ApiClient;
   let manager: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     colleague = await ApiClient.signIn(server.baseUrl, 'staff02');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
@@ -96,7 +95,8 @@ describe('correcting a case', () => {
 
     const mine = await created(staff, pastNotCompleted());
     // Written up the day before yesterday: too late for staff to change.
-    sql(server.databasePath, `UPDATE support_case SET createdAt = datetime('now', '-2 days') WHERE id = ?`, [mine.id]);
+    const twoDaysAgo = server.database.instant(new Date(Date.now() - 2 * 24 * 3600_000));
+    await server.sql(`UPDATE support_case SET "createdAt" = ? WHERE id = ?`, [twoDaysAgo, mine.id]);
     expect((await staff.request('PATCH', `/api/cases/${mine.id}`, { version: 1, note: '追記' })).status).toBe(403);
     expect((await staff.get(`/api/cases/${mine.id}`)).status).toBe(200);
     const corrected = await manager.request<SupportCase>('PATCH', `/api/cases/${mine.id}`, {

@@ -1,16 +1,16 @@
 import type { ProblemDetails, StaleVersionProblem, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { arrival, created, inService, problemType } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('moving a case through the counter', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let staffJa: ApiClient;
   let colleague: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     staffJa = await ApiClient.signIn(server.baseUrl, 'staff', undefined, 'ja');
     colleague = await ApiClient.signIn(server.baseUrl, 'staff02');

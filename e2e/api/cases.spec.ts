@@ -1,13 +1,13 @@
 import type { Page, ProblemDetails, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('logging support cases', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
   });
   afterAll(() => server.stop());

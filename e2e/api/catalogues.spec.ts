@@ -1,15 +1,15 @@
 import type { AuditEntry, Page, PaymentService, PaymentServiceEntry, ProblemDetails, Site } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('keeping the catalogues', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let admin: ApiClient;
   let manager: ApiClient;
   let anonymous: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     admin = await ApiClient.signIn(server.baseUrl, 'admin');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     anonymous = new ApiClient(server.baseUrl);

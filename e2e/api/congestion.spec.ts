@@ -1,17 +1,17 @@
 import type { Congestion, ProblemDetails } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 import { logVisit } from '../support/visits';
 
 /** The hours that had arrivals, as [hour, average]. */
 const busyHours = (c: Congestion) => c.typicalByHour.filter((h) => h.arrivals > 0).map((h) => [h.hour, h.arrivals]);
 
 describe('public congestion', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let citizen: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     citizen = new ApiClient(server.baseUrl);
     const staff = await ApiClient.signIn(server.baseUrl, 'staff');
     // Tuesday 2021-06-15, mid-morning: three waiting, one being served, one served already today.

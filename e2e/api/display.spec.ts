@@ -1,7 +1,7 @@
 import type { Congestion, PublicDisplay, PublicOutages, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { arrival, created, problemType } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 import { jst, logVisit } from '../support/visits';
 
 /** The demo registers 茅ヶ崎市役所 本庁舎 first (tickets A-…) and the 分庁舎 second (tickets B-…). */
@@ -10,13 +10,13 @@ const ANNEX = 2;
 const ANNEX_CODE = 'chigasaki-bunchosha';
 
 describe('tickets and the waiting-room display', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let manager: ApiClient;
   let citizen: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     citizen = new ApiClient(server.baseUrl);

@@ -16,13 +16,13 @@ import type {
   SupportCase,
 } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 import { logVisit } from '../support/visits';
 
 const RANGE = 'from=2020-10-06&to=2020-10-07';
 
 describe('drill-down: the case list behind every number', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let manager: ApiClient;
   let staff: ApiClient;
   let staff2: ApiClient;
@@ -43,7 +43,7 @@ describe('drill-down: the case list behind every number', () => {
 
   beforeAll(async () => {
     // A short target makes the hand count below tell waits apart: 1–2 minutes meet it, 5 do not.
-    server = await startServer({ WAIT_TARGET_MINUTES: '3' });
+    server = await startApi({ WAIT_TARGET_MINUTES: '3' });
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     staff2 = await ApiClient.signIn(server.baseUrl, 'staff02');

@@ -2,19 +2,19 @@ import type { ProblemDetails, SupportCase } from '@madoguchi/contracts';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 import { download, logVisit } from '../support/visits';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('case exports', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let manager: ApiClient;
   let first: SupportCase;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     // Just outside the range on both sides: 23:59 JST the day before, 00:00 JST the day after.

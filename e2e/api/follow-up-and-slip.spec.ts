@@ -1,17 +1,16 @@
 import type { AuditEntry, Page, PaymentService, ProblemDetails, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { arrival, created, inService, pastNotCompleted, problemType } from '../support/builders';
-import { sql } from '../support/database';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('return slips and follow-up codes', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let colleague: ApiClient;
   let services: PaymentService[];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     colleague = await ApiClient.signIn(server.baseUrl, 'staff02');
     services = (await staff.get<PaymentService[]>('/api/payment-services')).body;
@@ -149,7 +148,7 @@ describe('return slips and follow-up codes', () => {
 
   it('gives a case recorded before follow-up codes existed its code when its slip is first printed', async () => {
     const legacy = await created(staff, pastNotCompleted());
-    sql(server.databasePath, 'UPDATE support_case SET followUpCode = NULL WHERE id = ?', [legacy.id]);
+    await server.sql('UPDATE support_case SET "followUpCode" = NULL WHERE id = ?', [legacy.id]);
     const first = (await staff.get<ReturnSlip>(`/api/cases/${legacy.id}/slip`)).body;
     const again = (await staff.get<ReturnSlip>(`/api/cases/${legacy.id}/slip`)).body;
     expect(first.followUpCode).toMatch(/^[2-9A-Z]{6}$/);

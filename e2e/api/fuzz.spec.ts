@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 interface Operation {
   method: string;
@@ -70,11 +70,11 @@ const value = fc.oneof(
 );
 
 describe('fuzzing every route', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let admin: ApiClient;
   let operations: Operation[];
   beforeAll(async () => {
-    server = await startServer({ DEMO_CASES: '50' });
+    server = await startApi({ DEMO_CASES: '50' });
     admin = await ApiClient.signIn(server.baseUrl, 'admin');
     const docs = (await admin.get<OpenApi>('/api/docs-json')).body;
     operations = Object.entries(docs.paths).flatMap(([path, ops]) =>

@@ -1,11 +1,10 @@
 import type { Health, PaymentService } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { sql } from '../support/database';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('health and the public catalogue', () => {
-  let server: RunningServer;
-  beforeAll(async () => (server = await startServer()));
+  let server: ApiServer;
+  beforeAll(async () => (server = await startApi()));
   afterAll(() => server.stop());
 
   it('reports the database readable and writable, the migrations current and the version', async () => {
@@ -24,7 +23,7 @@ describe('health and the public catalogue', () => {
   it('answers a monitor polling it hard without a real commit for each poll', async () => {
     const polls = await Promise.all(Array.from({ length: 200 }, () => fetch(`${server.baseUrl}/api/health`)));
     expect(polls.every((p) => p.status === 200 && p.headers.get('cache-control') === 'no-store')).toBe(true);
-    const probes = sql<{ checkedAt: string }>(server.databasePath, 'SELECT checkedAt FROM health_probe');
+    const probes = await server.sql('SELECT "checkedAt" FROM health_probe');
     expect(probes).toHaveLength(1);
   });
 

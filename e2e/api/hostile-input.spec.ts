@@ -1,7 +1,7 @@
 /* Bad input, as a careless client or an attacker sends it: each gets the right 4xx as problem+json, never a 5xx. */
 import { ApiClient } from '../support/api-client';
 import { pastNotCompleted, problemType } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 interface Raw {
   status: number;
@@ -10,10 +10,10 @@ interface Raw {
 }
 
 describe('hostile input', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
   });
   afterAll(() => server.stop());

@@ -5,7 +5,7 @@
 import type { Outage, OutageCasesPage, OutageImpact, PaymentService, StatsSummary } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { created, pastNotCompleted } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 const DAY = '2020-10-06';
 const at = (hhmm: string) => `${DAY}T${hhmm}:00+09:00`;
@@ -16,12 +16,12 @@ const plus = (hhmm: string, minutes: number) => {
 };
 
 describe('what each outage cost', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let manager: ApiClient;
   let outages: Record<'platform' | 'terminal' | 'service', Outage>;
 
   beforeAll(async () => {
-    server = await startServer({ DEMO_CASES: '0' });
+    server = await startApi({ DEMO_CASES: '0' });
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
     const services = (await manager.get<PaymentService[]>('/api/payment-services')).body.filter((s) => s.appliesAtSpot);
     const [down, other] = services as [PaymentService, PaymentService];

@@ -11,19 +11,19 @@ import type {
 } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { created, inService, pastNotCompleted, problemType } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 const tokyoDay = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 describe('recording outages and what they hit', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let manager: ApiClient;
   let admin: ApiClient;
   let anonymous: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     anonymous = new ApiClient(server.baseUrl);
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');

@@ -5,8 +5,7 @@
 import type { Outage, PaymentService, Site, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { created, inService, problemType } from '../support/builders';
-import { sql } from '../support/database';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 // 123456789018 and 621498320257 are valid My Numbers; each line is one way a person types or pastes one.
 const SPELLINGS = [
@@ -39,7 +38,7 @@ interface Route {
 }
 
 describe('the My Number guard on every route that takes text', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let clients: Record<Route['as'], ApiClient>;
   let routes: Route[];
   let outage: Outage;
@@ -50,7 +49,7 @@ describe('the My Number guard on every route that takes text', () => {
   let serving: SupportCase;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     clients = {
       staff: await ApiClient.signIn(server.baseUrl, 'staff'),
       manager: await ApiClient.signIn(server.baseUrl, 'manager'),
@@ -244,12 +243,12 @@ describe('the My Number guard on every route that takes text', () => {
     process.stdout.write(`[My Number guard] ${tried} requests over ${routes.length} routes, all refused\n`);
 
     // Every refused text ends in 「とのこと」: read every text of every table from the file, from another process.
-    const tables = sql<{ name: string }>(server.databasePath, `SELECT name FROM sqlite_master WHERE type = 'table'`);
-    const texts = tables.flatMap(({ name }) =>
-      sql<Record<string, unknown>>(server.databasePath, `SELECT * FROM "${name}"`).flatMap((row) =>
-        Object.values(row).filter((v): v is string => typeof v === 'string'),
-      ),
-    );
+    const texts: string[] = [];
+    for (const name of await server.database.tables()) {
+      for (const row of await server.sql(`SELECT * FROM "${name}"`)) {
+        texts.push(...Object.values(row).filter((v): v is string => typeof v === 'string'));
+      }
+    }
     expect(texts.length).toBeGreaterThan(50);
     expect(texts.filter((text) => text.includes('とのこと'))).toEqual([]);
   });

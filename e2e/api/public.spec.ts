@@ -1,7 +1,7 @@
 import type { PaymentService, ProblemDetails } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { readyReservation } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 interface DeskDayAnswer {
   date: string;
@@ -20,12 +20,12 @@ interface PreflightAnswer {
 const ready = readyReservation;
 
 describe('what citizens can check before they come (no sign-in)', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let citizen: ApiClient;
   let services: PaymentService[];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     citizen = new ApiClient(server.baseUrl);
     services = (await citizen.get<PaymentService[]>('/api/payment-services')).body;
   });

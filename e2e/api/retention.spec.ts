@@ -1,21 +1,17 @@
 /* Retention: old notes blanked by the server itself, their text gone from the audit log too; ended sessions deleted. */
 import type { AuditEntry, Page, SupportCase } from '@madoguchi/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { arrival, pastNotCompleted } from '../support/builders';
-import { sql } from '../support/database';
-import { startServer } from '../support/server';
+import { startApi } from '../support/api-server';
+import { freshDatabase, TestDatabase } from '../support/engine';
 
 describe('note retention', () => {
-  let dir: string;
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'madoguchi-retention-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let database: TestDatabase;
+  beforeAll(async () => (database = await freshDatabase()));
+  afterAll(() => database.drop());
 
   it('blanks notes past NOTE_RETENTION_DAYS, says so in the audit log without the text, keeps recent ones', async () => {
-    const databasePath = join(dir, 'retention.sqlite');
-    const first = await startServer({ DATABASE_PATH: databasePath });
+    const first = await startApi({}, database);
     const staff = await ApiClient.signIn(first.baseUrl, 'staff');
     const manager = await ApiClient.signIn(first.baseUrl, 'manager');
     const old = (await staff.post<SupportCase>('/api/cases', pastNotCompleted({ note: '古いメモ 市民課へ案内' }))).body;
@@ -23,12 +19,12 @@ describe('note retention', () => {
     const recent = (await staff.post<SupportCase>('/api/cases', arrival({ note: '今日のメモ' }))).body;
     await staff.post('/api/auth/logout');
     await first.stop();
-    expect(sql(databasePath, `SELECT COUNT(*) AS n FROM audit_log WHERE "after" LIKE '%古いメモ%'`)).toEqual([
+    expect(await database.sql(`SELECT COUNT(*) AS n FROM audit_log WHERE "after" LIKE '%古いメモ%'`)).toEqual([
       { n: 2 },
     ]);
-    const sessionsBefore = sql<{ n: number }>(databasePath, 'SELECT COUNT(*) AS n FROM auth_token')[0]?.n ?? 0;
+    const sessionsBefore = (await database.sql<{ n: number }>('SELECT COUNT(*) AS n FROM auth_token'))[0]?.n ?? 0;
 
-    const second = await startServer({ DATABASE_PATH: databasePath, NOTE_RETENTION_DAYS: '365' });
+    const second = await startApi({ NOTE_RETENTION_DAYS: '365' }, database);
     try {
       const reader = await ApiClient.signIn(second.baseUrl, 'manager');
       const deadline = Date.now() + 15_000;
@@ -43,15 +39,16 @@ describe('note retention', () => {
       const history = await reader.get<Page<AuditEntry>>(`/api/audit?entityType=case&entityId=${old.id}`);
       expect(history.body.items[0]).toMatchObject({ action: 'remove_note', actorUsername: 'system' });
       // The text is nowhere in the file any more, in the case or in any audit snapshot.
-      const everywhere = sql<{ n: number }>(
-        databasePath,
+      const everywhere = await database.sql(
         `SELECT (SELECT COUNT(*) FROM support_case WHERE note LIKE '%古いメモ%')
               + (SELECT COUNT(*) FROM audit_log WHERE "before" LIKE '%古いメモ%' OR "after" LIKE '%古いメモ%') AS n`,
       );
       expect(everywhere).toEqual([{ n: 0 }]);
       // The signed-out session is deleted; live ones are kept.
-      expect(sql(databasePath, 'SELECT COUNT(*) AS n FROM auth_token WHERE revokedAt IS NOT NULL')).toEqual([{ n: 0 }]);
-      expect(sql(databasePath, 'SELECT COUNT(*) AS n FROM auth_token')).toEqual([{ n: sessionsBefore }]);
+      expect(await database.sql('SELECT COUNT(*) AS n FROM auth_token WHERE "revokedAt" IS NOT NULL')).toEqual([
+        { n: 0 },
+      ]);
+      expect(await database.sql('SELECT COUNT(*) AS n FROM auth_token')).toEqual([{ n: sessionsBefore }]);
       expect((await reader.get('/api/auth/me')).status).toBe(200);
     } finally {
       await second.stop();

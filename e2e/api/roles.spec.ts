@@ -1,7 +1,7 @@
 import type { Role, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { arrival, created } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 type Who = 'public' | 'signed-in' | Role[];
 
@@ -72,12 +72,12 @@ const ROUTES: Route[] = [
 const ROLES: Role[] = ['staff', 'manager', 'admin'];
 
 describe('who may call what', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let clients: Record<Role, ApiClient>;
   let anonymous: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     anonymous = new ApiClient(server.baseUrl);
     clients = {
       staff: await ApiClient.signIn(server.baseUrl, 'staff'),

@@ -2,15 +2,15 @@ import type { DeskDay, PreflightResult } from '@madoguchi/rules';
 import type { ProblemDetails, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { created, inService, pastNotCompleted, readyReservation } from '../support/builders';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 
 describe('the rules at the edges', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let citizen: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     citizen = new ApiClient(server.baseUrl);
   });
@@ -112,7 +112,7 @@ describe('the rules at the edges', () => {
     });
 
     it('follows the windows of the settings', async () => {
-      const narrow = await startServer({ RESERVATION_SUPPORT_FROM: '2020-07-01' });
+      const narrow = await startApi({ RESERVATION_SUPPORT_FROM: '2020-07-01' });
       try {
         const anyone = new ApiClient(narrow.baseUrl);
         const answer = await anyone.post<PreflightResult>('/api/preflight', {

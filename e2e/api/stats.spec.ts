@@ -7,7 +7,7 @@ import type {
   StatsSummary,
 } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
-import { RunningServer, startServer } from '../support/server';
+import { ApiServer, startApi } from '../support/api-server';
 import { logVisit } from '../support/visits';
 
 const zeroReasons = {
@@ -33,13 +33,13 @@ const withoutTarget = <T extends { served: number; withinTarget: number }>({ ser
 };
 
 describe('manager statistics', () => {
-  let server: RunningServer;
+  let server: ApiServer;
   let staff: ApiClient;
   let staff02: ApiClient;
   let manager: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startApi();
     staff = await ApiClient.signIn(server.baseUrl, 'staff');
     staff02 = await ApiClient.signIn(server.baseUrl, 'staff02');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');

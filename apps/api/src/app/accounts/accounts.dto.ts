@@ -1,3 +1,4 @@
+import { IsRecordId } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ROLES,
@@ -9,13 +10,11 @@ import {
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -57,8 +56,7 @@ export class CreateAccountDto implements CreateAccountRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   siteId?: number | null;
 }
 
@@ -82,8 +80,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   siteId?: number | null;
 }
 

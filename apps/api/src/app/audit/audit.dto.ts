@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditQuery } from '@madoguchi/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsTokyoDate } from '../common/validators';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsTokyoDate, IsRecordId } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
@@ -24,8 +24,7 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ minimum: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   entityId?: number;
 
   @ApiPropertyOptional({ description: 'Username of whoever made the change.' })

@@ -40,7 +40,7 @@ import {
 } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 import { CaseFilterDto } from '../common/case-filter.dto';
-import { IsTokyoDate, IsInstant, IsOptionalQueryId } from '../common/validators';
+import { IsTokyoDate, IsInstant, IsOptionalQueryId, IsRecordId } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
 /** For a PATCH: absent keeps the stored value, but null is no value for a field that cannot be empty. */
@@ -49,8 +49,7 @@ const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== u
 export class CreateCaseDto implements CreateCaseRequest {
   @ApiPropertyOptional({ description: 'Defaults to the signed-in account’s site, else the first site.' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   siteId?: number;
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'counter' })
@@ -74,8 +73,7 @@ export class CreateCaseDto implements CreateCaseRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number | null;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES, default: 'waiting' })
@@ -145,8 +143,7 @@ export class UpdateCaseDto implements UpdateCaseRequest {
 
   @ApiPropertyOptional()
   @UnlessAbsent()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   siteId?: number;
 
   @ApiPropertyOptional({ enum: CHANNELS })
@@ -171,8 +168,7 @@ export class UpdateCaseDto implements UpdateCaseRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number | null;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
@@ -296,8 +292,7 @@ export class FinishCaseDto extends CaseTransitionDto implements FinishCaseReques
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number | null;
 
   @ApiPropertyOptional()

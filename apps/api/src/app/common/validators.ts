@@ -45,13 +45,19 @@ export function IsInstant(options?: ValidationOptions) {
     });
 }
 
-/** An optional record id in a query string: a whole number that fits the database's integer column. */
+/** The highest record id: ids are PostgreSQL `integer`s (SQLite's would go further, so both refuse beyond). */
+export const MAX_ID = 2_147_483_647;
+
+/** A record id in a body: a whole number from 1 that fits the database's integer column. */
+export function IsRecordId() {
+  return applyDecorators(IsInt(), Min(1), Max(MAX_ID));
+}
+
+/** An optional record id in a query string. */
 export function IsOptionalQueryId() {
   return applyDecorators(
     IsOptional(),
     Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(2_147_483_647),
+    IsRecordId(),
   );
 }

@@ -6,17 +6,20 @@ import { WritePath, WriteState, WriteWork } from './write-path';
 
 // Another process's transaction touched the same rows: this one is tried again, a little later each time.
 const CONFLICTS = new Set(['40001', '40P01']);
-const RETRY_MS = 15;
+const RETRY_MS = 10;
+const RETRY_MAX_MS = 250;
 
 /**
- * PostgreSQL's write path: each unit of work is one SERIALIZABLE transaction on a pool of its own, so several API
- * processes may write at once and still see each unit as if it ran alone (as SQLite's single writer did). The server
- * makes COMMIT durable; a conflict with another process is retried within the lock bound, then answered 503.
+ * PostgreSQL's write path: each unit of work is one SERIALIZABLE transaction, so several API processes may write at
+ * once and still see each unit as if it ran alone (as SQLite's single writer did). A process runs its own units one
+ * after another: units of one process never conflict with each other, and those of different processes rarely, where
+ * forty at once on each retried themselves past any bound. The server makes COMMIT durable; a conflict with another
+ * process is retried within WRITE_LOCK_TIMEOUT_MS, then answered 503.
  */
 export class PostgresWritePath extends WritePath {
   private readonly logger = new Logger('WritePath');
   private writer: Promise<DataSource> | null = null;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private tail: Promise<unknown> = Promise.resolve();
   private closing = false;
   private state: WriteState = {
     writable: true,
@@ -36,10 +39,8 @@ export class PostgresWritePath extends WritePath {
 
   override run<T>(work: WriteWork<T>): Promise<T> {
     if (this.closing) return Promise.reject(new ShuttingDownProblem());
-    const attempt = this.attempt(work);
-    const settled = attempt.catch(() => undefined);
-    this.inFlight.add(settled);
-    void settled.then(() => this.inFlight.delete(settled));
+    const attempt = this.tail.then(() => this.attempt(work));
+    this.tail = attempt.catch(() => undefined);
     return attempt;
   }
 
@@ -49,7 +50,7 @@ export class PostgresWritePath extends WritePath {
 
   override async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.inFlight);
+    await this.tail;
     const writer = this.writer;
     this.writer = null;
     if (writer) await (await writer.catch(() => null))?.destroy().catch(() => undefined);
@@ -73,7 +74,8 @@ export class PostgresWritePath extends WritePath {
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && CONFLICTS.has(code) && Date.now() < deadline) {
-          await new Promise((retry) => setTimeout(retry, RETRY_MS * tries * Math.random()));
+          const backOff = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** tries) * Math.random();
+          await new Promise((retry) => setTimeout(retry, backOff));
           continue;
         }
         const fault = storageFaultOf(error);

@@ -22,7 +22,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsTokyoDate, IsInstant } from '../common/validators';
+import { IsTokyoDate, IsInstant, IsRecordId } from '../common/validators';
 import { PageQueryDto } from '../common/page-query.dto';
 
 const UnlessAbsent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -34,8 +34,7 @@ export class CreateOutageDto implements CreateOutageRequest {
 
   @ApiPropertyOptional({ nullable: true, description: 'Required for a payment_service outage, refused otherwise.' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number | null;
 
   @ApiProperty({ enum: OUTAGE_KINDS })
@@ -78,8 +77,7 @@ export class UpdateOutageDto implements UpdateOutageRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number | null;
 
   @ApiPropertyOptional({ enum: OUTAGE_KINDS, description: 'Reclassify as planned or unplanned after the fact.' })

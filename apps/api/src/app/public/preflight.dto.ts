@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { IsInstant } from '../common/validators';
+import { IsInstant, IsRecordId } from '../common/validators';
 
 export const PREFLIGHT_PROCEDURES = ['reservation', 'application', 'both'] as const;
 export const CERTIFICATE_STATUSES = ['valid', 'expired', 'not_issued'] as const;
@@ -61,8 +61,7 @@ export class PreflightDto {
     description: 'The chosen payment service, for an application; without it the answer warns that the choice decides.',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordId()
   paymentServiceId?: number;
 
   @ApiPropertyOptional({ default: false, description: 'Everything the payment service requires is at hand.' })
