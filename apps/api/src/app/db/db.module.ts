@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { WritePath } from './write-path';
 
-@Global()
 @Module({
   providers: [
     {

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DbModule } from '../db/db.module';
 import { LiveModule } from '../live/live.module';
@@ -6,7 +6,6 @@ import { OutagesController } from './outages.controller';
 import { OutagesRepository } from './outages.repository';
 import { OutagesService } from './outages.service';
 
-@Global()
 @Module({
   imports: [DbModule, LiveModule, AuditModule],
   controllers: [OutagesController],
