@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Account, Labelled, Page } from '@madoguchi/contracts';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AuthToken } from '../auth/auth-token.entity';
 import { hashPassword } from '../auth/password';
-import { UserAccount } from '../auth/user.entity';
-import { SiteEntity } from '../catalog/site.entity';
+import type { UserAccount } from '../auth/user.entity';
 import { defined } from '../common/defined';
 import { ConflictProblem, FieldProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import { WritePath } from '../db/write-path';
 import { CreateAccountDto, ListAccountsQueryDto, ResetPasswordDto, UpdateAccountDto } from './accounts.dto';
+import { AccountsRepository } from './accounts.repository';
 
 /** What admins see of an account, and what the audit log keeps: never the password hash. */
 export const toAccount = (u: UserAccount): Account => ({
@@ -29,7 +27,7 @@ const accountLabel = (id: number): Labelled => ({ ja: `アカウント #${id}`, 
 @Injectable()
 export class AccountsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AccountsRepository,
     private readonly writes: WritePath,
     private readonly audit: AuditService,
   ) {}
@@ -37,11 +35,7 @@ export class AccountsService {
   async list(query: ListAccountsQueryDto): Promise<Page<Account>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
-    const [items, total] = await this.dataSource.getRepository(UserAccount).findAndCount({
-      order: { username: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [items, total] = await this.repository.page(page, pageSize);
     return { items: items.map(toAccount), total, page, pageSize };
   }
 
@@ -50,7 +44,7 @@ export class AccountsService {
     // Hashing is slow on purpose: done before the transaction so that it holds no lock meanwhile.
     const passwordHash = await hashPassword(dto.password);
     return this.writes.run(async (manager) => {
-      if (await manager.existsBy(UserAccount, { username: dto.username })) {
+      if (await this.repository.usernameTaken(manager, dto.username)) {
         throw new ConflictProblem(
           {
             ja: `ユーザー名「${dto.username}」はすでに使われています。`,
@@ -60,7 +54,7 @@ export class AccountsService {
         );
       }
       await this.assertSite(manager, dto.siteId ?? null);
-      const result = await manager.insert(UserAccount, {
+      const newId = await this.repository.insert(manager, {
         username: dto.username,
         displayName,
         role: dto.role,
@@ -68,7 +62,7 @@ export class AccountsService {
         disabled: false,
         siteId: dto.siteId ?? null,
       });
-      const after = toAccount(await this.load(manager, Number(result.identifiers[0]['id'])));
+      const after = toAccount(await this.load(manager, newId));
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'account',
@@ -89,9 +83,9 @@ export class AccountsService {
       const before = toAccount(entity);
       const changes = defined({ displayName, role: dto.role, disabled: dto.disabled, siteId: dto.siteId });
       if (!Object.keys(changes).length) return before;
-      await manager.update(UserAccount, { id }, changes);
+      await this.repository.update(manager, id, changes);
       // The guard already refuses a disabled account; ending its sessions keeps them dead if it is enabled again.
-      if (dto.disabled === true) await this.revokeSessions(manager, id);
+      if (dto.disabled === true) await this.repository.revokeSessions(manager, id);
       const after = toAccount(await this.load(manager, id));
       await this.audit.record(manager, actor, { action: 'update', entityType: 'account', entityId: id, before, after });
       return after;
@@ -109,8 +103,8 @@ export class AccountsService {
     return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       const before = toAccount(entity);
-      await manager.update(UserAccount, { id }, { passwordHash });
-      await this.revokeSessions(manager, id, id === actor.id ? actorTokenHash : undefined);
+      await this.repository.update(manager, id, { passwordHash });
+      await this.repository.revokeSessions(manager, id, id === actor.id ? actorTokenHash : undefined);
       const after = toAccount(await this.load(manager, id));
       await this.audit.record(manager, actor, {
         action: 'reset_password',
@@ -143,14 +137,6 @@ export class AccountsService {
     if (problems.length) throw new ValidationProblem(problems, 422);
   }
 
-  private async revokeSessions(manager: EntityManager, userId: number, keepTokenHash?: string): Promise<void> {
-    await manager.update(
-      AuthToken,
-      { userId, revokedAt: IsNull(), ...(keepTokenHash ? { tokenHash: Not(keepTokenHash) } : {}) },
-      { revokedAt: new Date() },
-    );
-  }
-
   private requireName(value: string): string {
     const name = value.trim();
     if (!name) {
@@ -163,7 +149,7 @@ export class AccountsService {
   }
 
   private async assertSite(manager: EntityManager, siteId: number | null): Promise<void> {
-    if (siteId !== null && !(await manager.existsBy(SiteEntity, { id: siteId }))) {
+    if (siteId !== null && !(await this.repository.siteExists(manager, siteId))) {
       throw new ValidationProblem(
         [{ field: 'siteId', message: { ja: 'その窓口(拠点)は登録されていません。', en: 'No site has this id.' } }],
         422,
@@ -172,7 +158,7 @@ export class AccountsService {
   }
 
   private async load(manager: EntityManager, id: number): Promise<UserAccount> {
-    const entity = await manager.findOneBy(UserAccount, { id });
+    const entity = await this.repository.load(manager, id);
     if (!entity) throw new NotFoundProblem(accountLabel(id));
     return entity;
   }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntityType, AuditEntry, Page } from '@madoguchi/contracts';
 import { tokyoDayRange } from '@madoguchi/rules';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { UserAccount } from '../auth/user.entity';
-import { instantParam } from '../db/instants';
-import { AuditLogEntry } from './audit-log.entity';
+import type { AuditLogEntry } from './audit-log.entity';
 import { AuditQueryDto } from './audit.dto';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -30,10 +29,10 @@ const toAuditEntry = (e: AuditLogEntry): AuditEntry => ({
 /** Writes the audit log inside the caller's transaction, so a change and its record stand or fall together. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
   async record(manager: EntityManager, actor: UserAccount, entry: AuditRecord): Promise<void> {
-    await manager.insert(AuditLogEntry, {
+    await this.repository.insert(manager, {
       at: new Date(),
       actorId: actor.id,
       actorUsername: actor.username,
@@ -47,10 +46,7 @@ export class AuditService {
 
   /** Every entry about one record, oldest first. */
   async ofRecord(entityType: AuditEntityType, entityId: number): Promise<AuditEntry[]> {
-    const entries = await this.dataSource.getRepository(AuditLogEntry).find({
-      where: { entityType, entityId },
-      order: { at: 'ASC', id: 'ASC' },
-    });
+    const entries = await this.repository.ofRecord(entityType, entityId);
     return entries.map(toAuditEntry);
   }
 
@@ -58,18 +54,7 @@ export class AuditService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { start, end } = tokyoDayRange(query.from, query.to);
-    const qb = this.dataSource.getRepository(AuditLogEntry).createQueryBuilder('a');
-    if (start) qb.andWhere('a.at >= :start', { start: instantParam(this.dataSource, start) });
-    if (end) qb.andWhere('a.at < :end', { end: instantParam(this.dataSource, end) });
-    if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
-    if (query.entityId !== undefined) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
-    if (query.actor) qb.andWhere('a.actorUsername = :actor', { actor: query.actor });
-    const [items, total] = await qb
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.repository.page(query, start, end, page, pageSize);
     return { items: items.map(toAuditEntry), total, page, pageSize };
   }
 }

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthToken } from './auth-token.entity';
+import { DbModule } from '../db/db.module';
+import { LiveModule } from '../live/live.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
-import { UserAccount } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserAccount, AuthToken])],
+  imports: [DbModule, LiveModule],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,16 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { DomainProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { WritePath } from '../db/write-path';
 import { LiveHub } from '../live/live-hub';
-import { AuthToken } from './auth-token.entity';
+import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password';
-import { UserAccount } from './user.entity';
+import type { UserAccount } from './user.entity';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -36,8 +34,7 @@ export class AuthService {
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
   constructor(
-    @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
-    @InjectRepository(AuthToken) private readonly tokens: Repository<AuthToken>,
+    private readonly repository: AuthRepository,
     private readonly writes: WritePath,
     private readonly live: LiveHub,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -46,7 +43,7 @@ export class AuthService {
   async login(typed: string, password: string, from: string): Promise<LoginResponse> {
     // Usernames are kept in lower case, so that "Staff" and "staff" are one account.
     const username = typed.trim().toLowerCase();
-    const user = await this.users.findOneBy({ username });
+    const user = await this.repository.byUsername(username);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !valid || user.disabled) {
       const why = !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password';
@@ -56,7 +53,12 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.settings.TOKEN_TTL_HOURS * 3_600_000);
     await this.writes.run((manager) =>
-      manager.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, expiresAt, revokedAt: null }),
+      this.repository.insertToken(manager, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt,
+        revokedAt: null,
+      }),
     );
     this.logger.log(`Signed in: "${user.username}" (${user.role}) from ${from}`);
     return { token, user: toUserSummary(user) };
@@ -65,18 +67,13 @@ export class AuthService {
   /** The account behind a bearer token, or null when the token is unknown, revoked, expired or its account disabled. */
   async authenticate(token: string): Promise<{ user: UserAccount; tokenHash: string; expiresAt: Date } | null> {
     const tokenHash = hashToken(token);
-    // Asked on every request: one statement, prepared once (findOne with relations would add a second).
-    const session = await this.tokens
-      .createQueryBuilder('t')
-      .innerJoinAndSelect('t.user', 'user')
-      .where('t.tokenHash = :tokenHash AND t.revokedAt IS NULL AND t.expiresAt > :now', { tokenHash, now: new Date() })
-      .getOne();
+    const session = await this.repository.session(tokenHash);
     if (!session?.user || session.user.disabled) return null;
     return { user: session.user, tokenHash, expiresAt: session.expiresAt };
   }
 
   async logout(tokenHash: string): Promise<void> {
-    await this.writes.run((manager) => manager.update(AuthToken, { tokenHash }, { revokedAt: new Date() }));
+    await this.writes.run((manager) => this.repository.revokeToken(manager, tokenHash));
     this.live.sessionEnded(tokenHash);
   }
 }

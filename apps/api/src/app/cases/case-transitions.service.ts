@@ -12,12 +12,11 @@ import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { WritePath, type WriteWork } from '../db/write-path';
 import { LiveHub } from '../live/live-hub';
-import { OutagesReader } from '../outages/outages.reader';
+import { OutagesRepository } from '../outages/outages.repository';
 import { mayChangeCase, NOT_YOURS_TO_CHANGE, SERVED_BY_SOMEONE_ELSE } from './case-access';
 import { caseColumns, factsOf } from './case-row';
-import { CaseStore } from './case-store';
 import { CaseTransitionDto, FinishCaseDto, StartCaseDto } from './cases.dto';
-import { unusedFollowUpCode } from './follow-up-code';
+import { CasesRepository } from './cases.repository';
 import type { SupportCaseEntity } from './support-case.entity';
 
 type Transition = 'start' | 'finish' | 'leave';
@@ -57,8 +56,8 @@ const refusal = (transition: Transition, status: CaseStatus) =>
 export class CaseTransitions {
   constructor(
     private readonly writes: WritePath,
-    private readonly store: CaseStore,
-    private readonly outages: OutagesReader,
+    private readonly store: CasesRepository,
+    private readonly outages: OutagesRepository,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly live: LiveHub,
   ) {}
@@ -120,7 +119,8 @@ export class CaseTransitions {
         {
           ...caseColumns(facts),
           followUpCode:
-            entity.followUpCode ?? (facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null),
+            entity.followUpCode ??
+            (facts.status === 'not_completed' ? await this.store.unusedFollowUpCode(manager) : null),
         },
         user,
         'finish',
@@ -134,7 +134,7 @@ export class CaseTransitions {
   }
 
   private async loadForChange(
-    manager: Parameters<CaseStore['load']>[0],
+    manager: Parameters<CasesRepository['load']>[0],
     id: number,
     user: UserAccount,
     version: number | undefined,

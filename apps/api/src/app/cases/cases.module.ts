@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CaseStore } from './case-store';
+import { AuditModule } from '../audit/audit.module';
+import { DbModule } from '../db/db.module';
+import { LiveModule } from '../live/live.module';
+import { OutagesModule } from '../outages/outages.module';
 import { CaseTransitions } from './case-transitions.service';
 import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
-@Module({ controllers: [CasesController], providers: [CasesService, CaseTransitions, CaseStore] })
+@Module({
+  imports: [DbModule, LiveModule, AuditModule, OutagesModule],
+  controllers: [CasesController],
+  providers: [CasesService, CaseTransitions, CasesRepository],
+})
 export class CasesModule {}

@@ -1,29 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { caseRecordProblems, CaseRecordFacts, normaliseFollowUpCode, tokyoDate, tokyoDayRange } from '@madoguchi/rules';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
-import { PaymentServiceEntity } from '../catalog/payment-service.entity';
-import { SiteEntity } from '../catalog/site.entity';
 import { DomainProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import { deskCalendarSettings, programmeWindows, type Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
-import { instantParam } from '../db/instants';
 import { WritePath, type WriteWork } from '../db/write-path';
 import { LiveHub } from '../live/live-hub';
-import { OutageEntity } from '../outages/outage.entity';
-import { OutagesReader } from '../outages/outages.reader';
-import { mergeSpans } from '../stats/stats-queries';
-import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';
+import { OutagesRepository } from '../outages/outages.repository';
+import { mergeSpans } from '../stats/instant-range';
 import { mayChangeCase, mayReadCase, NOT_YOURS_TO_CHANGE, NOT_YOURS_TO_READ } from './case-access';
 import { caseColumns, factsOf, toCaseRow, toSupportCase } from './case-row';
-import { CaseStore } from './case-store';
 import { CreateCaseDto, ListCasesQueryDto, UpdateCaseDto } from './cases.dto';
-import { unusedFollowUpCode } from './follow-up-code';
+import { CaseListScope, CasesRepository } from './cases.repository';
 import { buildReturnSlip } from './return-slip';
-import { nextTicket } from './ticket';
 import { SupportCaseEntity } from './support-case.entity';
 
 /** Instants as the API received them, normalised to UTC ISO so that the rules compare like with like. */
@@ -44,11 +36,10 @@ class NoSlipProblem extends DomainProblem {
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WritePath,
-    private readonly store: CaseStore,
+    private readonly store: CasesRepository,
     private readonly audit: AuditService,
-    private readonly outages: OutagesReader,
+    private readonly outages: OutagesRepository,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly live: LiveHub,
   ) {}
@@ -90,21 +81,21 @@ export class CasesService {
           staffId: served(facts.status) ? user.id : null,
           channel,
         }),
-        followUpCode: facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null,
+        followUpCode: facts.status === 'not_completed' ? await this.store.unusedFollowUpCode(manager) : null,
         previousCaseId: previous?.id ?? null,
         // Only someone who waits in the room gets a ticket; a phone call or a visit logged afterwards does not.
         ...(facts.status === 'waiting' && channel === 'counter'
-          ? await nextTicket(manager, siteId, tokyoDate(new Date(facts.arrivedAt)))
+          ? await this.store.nextTicket(manager, siteId, tokyoDate(new Date(facts.arrivedAt)))
           : { ticketDay: null, ticketNumber: null, ticket: null }),
         counter: null,
         createdAt: now,
         updatedAt: now,
       };
-      const result = await manager.insert(SupportCaseEntity, row);
+      const id = await this.store.insert(manager, row);
       // Every column was just written from `row`: the new case is known without reading it back.
       const created = toSupportCase(
         Object.assign(new SupportCaseEntity(), row, {
-          id: Number(result.identifiers[0]?.['id']),
+          id,
           staff: row.staffId === null ? null : user,
         }),
       );
@@ -120,7 +111,7 @@ export class CasesService {
   }
 
   async get(id: number, user: UserAccount): Promise<SupportCase> {
-    const entity = await this.store.load(this.dataSource.manager, id);
+    const entity = await this.store.read(id);
     if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
     return toSupportCase(entity);
   }
@@ -130,68 +121,24 @@ export class CasesService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { start, end } = tokyoDayRange(query.from, query.to);
-    const qb = this.dataSource
-      .getRepository(SupportCaseEntity)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.staff', 'staff');
-    if (start) qb.andWhere('c.arrivedAt >= :start', { start: instantParam(this.dataSource, start) });
-    if (end) qb.andWhere('c.arrivedAt < :end', { end: instantParam(this.dataSource, end) });
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.procedure) qb.andWhere('c.procedure = :procedure', { procedure: query.procedure });
-    if (query.reason) qb.andWhere('c.reason = :reason', { reason: query.reason });
-    applyCaseFilter(qb, query);
-    applyArrivalClock(qb, this.dataSource, query);
-    if (query.segment) applySegment(qb, query.segment);
-    if (query.q?.trim()) this.matchNumberOrCode(qb, query.q);
+    const scope: CaseListScope = { start, end };
     if (query.turnedAwayBy !== undefined) {
-      const outage = await this.dataSource.getRepository(OutageEntity).findOne({ where: { id: query.turnedAwayBy } });
-      const ids = outage ? await this.outages.turnedAwayIds([outage]) : [];
-      if (ids.length) qb.andWhere('c.id IN (:...turnedAwayIds)', { turnedAwayIds: ids });
-      else qb.andWhere('1 = 0');
+      const outage = await this.outages.find(query.turnedAwayBy);
+      scope.turnedAwayIds = outage ? await this.outages.turnedAwayIds([outage]) : [];
     }
-    if (query.arrivedDuring !== undefined) await this.matchArrivedDuring(qb, query.arrivedDuring);
-    if (query.duringOutages) await this.matchDuringOutages(qb, start, end);
+    if (query.arrivedDuring !== undefined) scope.arrivedDuring = await this.outages.find(query.arrivedDuring);
+    if (query.duringOutages) scope.duringOutages = await this.duringOutages(start, end);
     if (user.role === 'staff') {
       const today = tokyoDate(new Date());
       const range = tokyoDayRange(today, today);
-      qb.andWhere(
-        new Brackets((own) => {
-          own
-            .where('(c.arrivedAt >= :todayStart AND c.arrivedAt < :todayEnd)', {
-              todayStart: instantParam(this.dataSource, range.start as Date),
-              todayEnd: instantParam(this.dataSource, range.end as Date),
-            })
-            .orWhere('c.staffId = :me', { me: user.id });
-        }),
-      );
+      scope.staffToday = { start: range.start as Date, end: range.end as Date, userId: user.id };
     }
-    const [items, total] = await qb
-      .orderBy('c.arrivedAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.store.page(query, scope, page, pageSize);
     return { items: items.map(toSupportCase), total, page, pageSize };
   }
 
-  private async matchArrivedDuring(qb: SelectQueryBuilder<SupportCaseEntity>, outageId: number): Promise<void> {
-    const outage = await this.dataSource.getRepository(OutageEntity).findOne({ where: { id: outageId } });
-    if (!outage) {
-      qb.andWhere('1 = 0');
-      return;
-    }
-    qb.andWhere('c.arrivedAt >= :duringStart AND c.arrivedAt < :duringEnd', {
-      duringStart: instantParam(this.dataSource, outage.startsAt),
-      duringEnd: instantParam(this.dataSource, outage.endsAt ?? new Date()),
-    });
-  }
-
   /** The statistics' "during outages": every outage overlapping the days, merged and cut to them. */
-  private async matchDuringOutages(
-    qb: SelectQueryBuilder<SupportCaseEntity>,
-    start: Date | null | undefined,
-    end: Date | null | undefined,
-  ): Promise<void> {
+  private async duringOutages(start: Date | null | undefined, end: Date | null | undefined) {
     if (!start || !end) {
       throw new ValidationProblem([
         {
@@ -200,57 +147,19 @@ export class CasesService {
         },
       ]);
     }
-    const outages = await this.dataSource
-      .getRepository(OutageEntity)
-      .createQueryBuilder('o')
-      .where('o.startsAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, end) })
-      .andWhere('(o.endsAt IS NULL OR o.endsAt > :rangeStart)', { rangeStart: instantParam(this.dataSource, start) })
-      .getMany();
-    const spans = mergeSpans(
+    const outages = await this.outages.overlapping({ start, end });
+    return mergeSpans(
       outages.map((o) => ({ start: o.startsAt, end: o.endsAt ?? end })),
       { start, end },
     );
-    if (!spans.length) {
-      qb.andWhere('1 = 0');
-      return;
-    }
-    qb.andWhere(
-      new Brackets((any) =>
-        spans.forEach((span, i) =>
-          any.orWhere(`(c.arrivedAt >= :outageStart${i} AND c.arrivedAt < :outageEnd${i})`, {
-            [`outageStart${i}`]: instantParam(this.dataSource, span.start),
-            [`outageEnd${i}`]: instantParam(this.dataSource, span.end),
-          }),
-        ),
-      ),
-    );
-  }
-
-  /** `123`, `#123` or `＃１２３` is a case number; anything that reads as a follow-up code is that code. */
-  private matchNumberOrCode(qb: SelectQueryBuilder<SupportCaseEntity>, input: string): void {
-    const text = input.normalize('NFKC').trim();
-    const number = /^#?\s*(\d{1,9})$/.exec(text);
-    const code = normaliseFollowUpCode(text);
-    if (number && code) {
-      qb.andWhere('(c.id = :qId OR c.followUpCode = :qCode)', { qId: Number(number[1]), qCode: code });
-    } else if (number) qb.andWhere('c.id = :qId', { qId: Number(number[1]) });
-    else if (code) qb.andWhere('c.followUpCode = :qCode', { qCode: code });
-    else qb.andWhere('1 = 0');
   }
 
   /** A case's audit trail in order, with the visit it follows up and the visits that follow it up. */
   async history(id: number, user: UserAccount): Promise<CaseHistory> {
-    const entity = await this.store.load(this.dataSource.manager, id);
+    const entity = await this.store.read(id);
     if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
-    const cases = this.dataSource.getRepository(SupportCaseEntity);
-    const previous = entity.previousCaseId
-      ? await cases.findOne({ where: { id: entity.previousCaseId }, relations: { staff: true } })
-      : null;
-    const following = await cases.find({
-      where: { previousCaseId: id },
-      relations: { staff: true },
-      order: { arrivedAt: 'ASC', id: 'ASC' },
-    });
+    const previous = entity.previousCaseId ? await this.store.previousVisit(entity.previousCaseId) : null;
+    const following = await this.store.followingVisits(id);
     return {
       entries: await this.audit.ofRecord('case', id),
       previous: previous ? toSupportCase(previous) : null,
@@ -324,7 +233,8 @@ export class CasesService {
           staffId: entity.staffId ?? (served(facts.status) ? user.id : null),
           previousCaseId,
           followUpCode:
-            entity.followUpCode ?? (facts.status === 'not_completed' ? await unusedFollowUpCode(manager) : null),
+            entity.followUpCode ??
+            (facts.status === 'not_completed' ? await this.store.unusedFollowUpCode(manager) : null),
         },
         user,
         'update',
@@ -335,12 +245,7 @@ export class CasesService {
   /** The earlier visit behind a follow-up code: the code is the capability, so any signed-in account may look. */
   async byFollowUpCode(input: string): Promise<SupportCase> {
     const code = normaliseFollowUpCode(input);
-    const entity = code
-      ? await this.dataSource.getRepository(SupportCaseEntity).findOne({
-          where: { followUpCode: code },
-          relations: { staff: true },
-        })
-      : null;
+    const entity = code ? await this.store.byFollowUpCode(code) : null;
     if (!entity)
       throw new NotFoundProblem({
         ja: `再来庁コード「${input}」のケース`,
@@ -356,16 +261,11 @@ export class CasesService {
       if (!mayReadCase(user, entity)) throw new ForbiddenProblem(NOT_YOURS_TO_READ);
       if (entity.status !== 'not_completed' || !entity.reason || !entity.endedAt) throw new NoSlipProblem(id);
       if (entity.followUpCode) return { entity, code: entity.followUpCode };
-      const code = await unusedFollowUpCode(manager);
+      const code = await this.store.unusedFollowUpCode(manager);
       await this.store.write(manager, entity, { followUpCode: code }, user, 'assign_follow_up_code');
       return { entity, code };
     });
-    const [site, service] = await Promise.all([
-      this.dataSource.getRepository(SiteEntity).findOneBy({ id: entity.siteId }),
-      entity.paymentServiceId
-        ? this.dataSource.getRepository(PaymentServiceEntity).findOneBy({ id: entity.paymentServiceId })
-        : null,
-    ]);
+    const [site, service] = await this.store.slipPlaces(entity.siteId, entity.paymentServiceId);
     const endedAt = entity.endedAt as Date;
     return buildReturnSlip(
       {
@@ -396,9 +296,7 @@ export class CasesService {
 
   private async resolveSite(manager: EntityManager, requested: number | undefined, user: UserAccount): Promise<number> {
     const wanted = requested ?? user.siteId ?? null;
-    const site = wanted
-      ? await manager.findOneBy(SiteEntity, { id: wanted })
-      : await manager.findOne(SiteEntity, { where: {}, order: { id: 'ASC' } });
+    const site = await this.store.site(manager, wanted);
     if (!site) {
       throw new ValidationProblem(
         [{ field: 'siteId', message: { ja: 'その窓口(拠点)は登録されていません。', en: 'No site has this id.' } }],

@@ -1,7 +1,9 @@
 import { FOLLOW_UP_CODE_ALPHABET } from '@madoguchi/contracts';
 import { isFollowUpCode } from '@madoguchi/rules';
-import type { EntityManager } from 'typeorm';
-import { randomFollowUpCode, unusedFollowUpCode } from './follow-up-code';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import { CasesRepository } from './cases.repository';
+import { randomFollowUpCode } from './follow-up-code';
 
 describe('follow-up codes', () => {
   it('are six characters of the unambiguous alphabet, and differ from one draw to the next', () => {
@@ -23,6 +25,7 @@ describe('follow-up codes', () => {
     let draw = 0;
     // The first six draws give 222222 (taken), the next six 333333.
     const random = () => (draw++ < 6 ? 0 : 1);
-    await expect(unusedFollowUpCode(manager, random)).resolves.toBe('333333');
+    const cases = new CasesRepository({} as DataSource, {} as AuditService);
+    await expect(cases.unusedFollowUpCode(manager, random)).resolves.toBe('333333');
   });
 });

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { DbModule } from '../db/db.module';
 import { CatalogController } from './catalog.controller';
+import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
-import { PaymentServiceEntity } from './payment-service.entity';
-import { SiteEntity } from './site.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PaymentServiceEntity, SiteEntity])],
+  imports: [DbModule, AuditModule],
   controllers: [CatalogController],
-  providers: [CatalogService],
+  providers: [CatalogRepository, CatalogService],
 })
 export class CatalogModule {}

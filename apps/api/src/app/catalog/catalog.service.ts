@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Labelled, PaymentServiceEntry, Site } from '@madoguchi/contracts';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import type { Labelled, PaymentService, PaymentServiceEntry, Site } from '@madoguchi/contracts';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { defined } from '../common/defined';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
 import { WritePath } from '../db/write-path';
 import { CreatePaymentServiceDto, CreateSiteDto, UpdatePaymentServiceDto, UpdateSiteDto } from './catalog.dto';
-import { PaymentServiceEntity } from './payment-service.entity';
-import { SiteEntity } from './site.entity';
+import { CatalogRepository } from './catalog.repository';
+import type { PaymentServiceEntity } from './payment-service.entity';
+import type { SiteEntity } from './site.entity';
 
 export const toPaymentServiceEntry = (e: PaymentServiceEntity): PaymentServiceEntry => ({
   id: e.id,
@@ -19,6 +19,15 @@ export const toPaymentServiceEntry = (e: PaymentServiceEntity): PaymentServiceEn
   requiresPreRegistration: e.requiresPreRegistration,
   requiredItems: [...e.requiredItems],
   active: e.active,
+});
+
+export const toPaymentService = (e: PaymentServiceEntity): PaymentService => ({
+  id: e.id,
+  name: e.name,
+  kind: e.kind,
+  appliesAtSpot: e.appliesAtSpot,
+  requiresPreRegistration: e.requiresPreRegistration,
+  requiredItems: e.requiredItems,
 });
 
 export const toSite = ({ id, code, name }: SiteEntity): Site => ({ id, code, name });
@@ -44,15 +53,26 @@ function requireText(field: string, value: string): string {
 @Injectable()
 export class CatalogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CatalogRepository,
     private readonly writes: WritePath,
     private readonly audit: AuditService,
   ) {}
 
+  /** The services citizens may pick, by name. */
+  async paymentServices(): Promise<PaymentService[]> {
+    const rows = await this.repository.activePaymentServices();
+    return rows.map(toPaymentService);
+  }
+
   /** Every service, inactive ones too, for the catalogue screen and statistics on past cases. */
   async allPaymentServices(): Promise<PaymentServiceEntry[]> {
-    const rows = await this.dataSource.getRepository(PaymentServiceEntity).find({ order: { name: 'ASC' } });
+    const rows = await this.repository.allPaymentServices();
     return rows.map(toPaymentServiceEntry);
+  }
+
+  async sites(): Promise<Site[]> {
+    const rows = await this.repository.sites();
+    return rows.map(toSite);
   }
 
   createPaymentService(dto: CreatePaymentServiceDto, user: UserAccount): Promise<PaymentServiceEntry> {
@@ -60,7 +80,7 @@ export class CatalogService {
     const requiredItems = cleanItems(dto.requiredItems);
     return this.writes.run(async (manager) => {
       await this.assertUniqueName(manager, name, null);
-      const result = await manager.insert(PaymentServiceEntity, {
+      const newId = await this.repository.insertPaymentService(manager, {
         name,
         kind: dto.kind,
         appliesAtSpot: dto.appliesAtSpot,
@@ -68,7 +88,7 @@ export class CatalogService {
         requiredItems,
         active: dto.active ?? true,
       });
-      const after = toPaymentServiceEntry(await this.loadService(manager, Number(result.identifiers[0]['id'])));
+      const after = toPaymentServiceEntry(await this.loadService(manager, newId));
       await this.audit.record(manager, user, {
         action: 'create',
         entityType: 'payment_service',
@@ -89,7 +109,7 @@ export class CatalogService {
       const before = toPaymentServiceEntry(entity);
       const changes = defined({ ...dto, name, requiredItems });
       if (!Object.keys(changes).length) return before;
-      await manager.update(PaymentServiceEntity, { id }, changes);
+      await this.repository.updatePaymentService(manager, id, changes);
       const after = toPaymentServiceEntry(await this.loadService(manager, id));
       await this.audit.record(manager, user, {
         action: 'update',
@@ -106,8 +126,8 @@ export class CatalogService {
     const name = requireText('name', dto.name);
     return this.writes.run(async (manager) => {
       await this.assertUniqueCode(manager, dto.code, null);
-      const result = await manager.insert(SiteEntity, { code: dto.code, name });
-      const after = toSite(await this.loadSite(manager, Number(result.identifiers[0]['id'])));
+      const newId = await this.repository.insertSite(manager, { code: dto.code, name });
+      const after = toSite(await this.loadSite(manager, newId));
       await this.audit.record(manager, user, {
         action: 'create',
         entityType: 'site',
@@ -126,7 +146,7 @@ export class CatalogService {
       if (dto.code !== undefined) await this.assertUniqueCode(manager, dto.code, id);
       const changes = defined({ code: dto.code, name });
       if (!Object.keys(changes).length) return before;
-      await manager.update(SiteEntity, { id }, changes);
+      await this.repository.updateSite(manager, id, changes);
       const after = toSite(await this.loadSite(manager, id));
       await this.audit.record(manager, user, { action: 'update', entityType: 'site', entityId: id, before, after });
       return after;
@@ -134,19 +154,19 @@ export class CatalogService {
   }
 
   private async loadService(manager: EntityManager, id: number): Promise<PaymentServiceEntity> {
-    const entity = await manager.findOneBy(PaymentServiceEntity, { id });
+    const entity = await this.repository.paymentService(manager, id);
     if (!entity) throw new NotFoundProblem(serviceLabel(id));
     return entity;
   }
 
   private async loadSite(manager: EntityManager, id: number): Promise<SiteEntity> {
-    const entity = await manager.findOneBy(SiteEntity, { id });
+    const entity = await this.repository.site(manager, id);
     if (!entity) throw new NotFoundProblem(siteLabel(id));
     return entity;
   }
 
   private async assertUniqueName(manager: EntityManager, name: string, id: number | null): Promise<void> {
-    if (await manager.existsBy(PaymentServiceEntity, id === null ? { name } : { name, id: Not(id) })) {
+    if (await this.repository.paymentServiceNameTaken(manager, name, id)) {
       throw new ConflictProblem(
         { ja: `決済サービス「${name}」はすでに登録されています。`, en: `A payment service named "${name}" exists.` },
         [{ field: 'name', message: { ja: '同じ名前の決済サービスがあります。', en: 'The name is taken.' } }],
@@ -155,7 +175,7 @@ export class CatalogService {
   }
 
   private async assertUniqueCode(manager: EntityManager, code: string, id: number | null): Promise<void> {
-    if (await manager.existsBy(SiteEntity, id === null ? { code } : { code, id: Not(id) })) {
+    if (await this.repository.siteCodeTaken(manager, code, id)) {
       throw new ConflictProblem(
         { ja: `窓口コード「${code}」はすでに使われています。`, en: `The site code "${code}" is taken.` },
         [{ field: 'code', message: { ja: '同じコードの窓口があります。', en: 'The code is taken.' } }],

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { databaseTarget } from './engine';
@@ -13,7 +13,6 @@ export function openWritePath(settings: Settings): WritePath {
     : new SqliteWritePath({ databasePath: target.path, lockTimeoutMs: settings.WRITE_LOCK_TIMEOUT_MS });
 }
 
-@Global()
 @Module({
   providers: [{ provide: WritePath, useFactory: openWritePath, inject: [SETTINGS] }],
   exports: [WritePath],

@@ -11,7 +11,7 @@ import {
 } from '@madoguchi/contracts';
 import { minutesOneDecimal } from '../stats/percentiles';
 import { tokyoMinuteText, tokyoWallClockDate } from '../stats/tokyo-clock';
-import type { ExportCase, ExportLookups } from './case-export.reader';
+import type { ExportCase, ExportLookups } from './exports.repository';
 
 export interface ExportContext {
   lang: ExportLanguage;

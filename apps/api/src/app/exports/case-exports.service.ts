@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CASE_EXPORT_COLUMNS, csvRecord, exportHeaders, ExportContext, xlsxRow } from './case-export.columns';
-import { CaseExportFilter, CaseExportReader } from './case-export.reader';
+import { CaseExportFilter, ExportsRepository } from './exports.repository';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,12 +23,12 @@ export function exportFileName(filter: CaseExportFilter, extension: 'csv' | 'xls
 /** Writes case exports to a stream as the rows are read, so memory stays flat whatever the range. */
 @Injectable()
 export class CaseExports {
-  constructor(private readonly reader: CaseExportReader) {}
+  constructor(private readonly reader: ExportsRepository) {}
 
   /** UTF-8 with a BOM and CRLF line ends: what Japanese Excel needs to open a CSV without garbling it. */
   async writeCsv(filter: CaseExportFilter, lang: ExportLanguage, out: Writable): Promise<void> {
     const context: ExportContext = { lang, lookups: await this.reader.lookups() };
-    const records = async function* (reader: CaseExportReader) {
+    const records = async function* (reader: ExportsRepository) {
       for await (const batch of reader.batches(filter)) {
         for (const c of batch) yield csvRecord(c, context);
       }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CaseExportReader } from './case-export.reader';
+import { ExportsRepository } from './exports.repository';
 import { CaseExports } from './case-exports.service';
 import { ExportsController } from './exports.controller';
 
-@Module({ controllers: [ExportsController], providers: [CaseExportReader, CaseExports] })
+@Module({ controllers: [ExportsController], providers: [ExportsRepository, CaseExports] })
 export class ExportsModule {}

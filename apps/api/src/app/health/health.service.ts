@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Health } from '@madoguchi/contracts';
-import { DataSource } from 'typeorm';
 import { storageFaultOf } from '../db/storage-failure';
 import { WritePath } from '../db/write-path';
 import { APP_VERSION } from '../version';
-import { HealthProbe } from './health-probe.entity';
+import { HealthRepository } from './health.repository';
 
 // A monitor may poll often: a write tried this recently (a request's or a probe's) answers for the store.
 const PROBE_REUSE_MS = 2000;
@@ -19,14 +17,14 @@ export class HealthService {
   private probing: Promise<WriteCheck> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: HealthRepository,
     private readonly writes: WritePath,
   ) {}
 
   async health(): Promise<Health> {
     let database: Health['database'] = 'up';
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.repository.ping();
     } catch {
       database = 'down';
     }
@@ -52,7 +50,7 @@ export class HealthService {
       timer = setTimeout(() => resolve({ writes: 'failing', writeFault: 'busy' }), PROBE_PATIENCE_MS);
     });
     const commit = this.writes
-      .run((manager) => manager.upsert(HealthProbe, { id: 1, checkedAt: new Date() }, ['id']))
+      .run((manager) => this.repository.probe(manager, new Date()))
       .then((): WriteCheck => ({ writes: 'ok', writeFault: null }))
       .catch((error: unknown): WriteCheck => ({
         writes: 'failing',

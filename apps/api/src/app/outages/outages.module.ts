@@ -1,8 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DbModule } from '../db/db.module';
+import { LiveModule } from '../live/live.module';
 import { OutagesController } from './outages.controller';
-import { OutagesReader } from './outages.reader';
+import { OutagesRepository } from './outages.repository';
 import { OutagesService } from './outages.service';
 
-@Global()
-@Module({ controllers: [OutagesController], providers: [OutagesReader, OutagesService], exports: [OutagesReader] })
+@Module({
+  imports: [DbModule, LiveModule, AuditModule],
+  controllers: [OutagesController],
+  providers: [OutagesRepository, OutagesService],
+  exports: [OutagesRepository],
+})
 export class OutagesModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ActiveOutages,
   Labelled,
@@ -10,19 +9,16 @@ import type {
   PlatformFunction,
 } from '@madoguchi/contracts';
 import { tokyoDate, tokyoDayRange } from '@madoguchi/rules';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { toSupportCase } from '../cases/case-row';
-import { SupportCaseEntity } from '../cases/support-case.entity';
-import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { FieldProblem, NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../common/problems';
-import { instantParam } from '../db/instants';
 import { WritePath, type WriteWork } from '../db/write-path';
 import { LiveHub } from '../live/live-hub';
 import { OutageEntity } from './outage.entity';
-import { OutagesReader } from './outages.reader';
 import { CreateOutageDto, ListOutagesQueryDto, OutageCasesQueryDto, UpdateOutageDto } from './outages.dto';
+import { OutagesRepository } from './outages.repository';
 
 export const toOutage = (o: OutageEntity): Outage => ({
   id: o.id,
@@ -59,10 +55,9 @@ const cleanNote = (note: string | null | undefined) => (note?.trim() ? note.trim
 @Injectable()
 export class OutagesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WritePath,
     private readonly audit: AuditService,
-    private readonly reader: OutagesReader,
+    private readonly repository: OutagesRepository,
     private readonly live: LiveHub,
   ) {}
 
@@ -82,7 +77,7 @@ export class OutagesService {
     };
     return this.write(async (manager) => {
       await this.check(manager, facts);
-      const result = await manager.insert(OutageEntity, {
+      const newId = await this.repository.insert(manager, {
         system: facts.system,
         paymentServiceId: facts.paymentServiceId,
         kind: dto.kind,
@@ -91,7 +86,7 @@ export class OutagesService {
         ...columnsOf(facts.affects),
         note,
       });
-      const outage = toOutage(await this.load(manager, Number(result.identifiers[0]['id'])));
+      const outage = toOutage(await this.load(manager, newId));
       await this.audit.record(manager, user, {
         action: 'create',
         entityType: 'outage',
@@ -123,21 +118,17 @@ export class OutagesService {
         affects: dto.affects ?? before.affects,
       };
       await this.check(manager, facts);
-      const result = await manager.update(
-        OutageEntity,
-        { id, version: entity.version },
-        {
-          system: facts.system,
-          paymentServiceId: facts.paymentServiceId,
-          kind: dto.kind ?? entity.kind,
-          startsAt: facts.startsAt,
-          endsAt: facts.endsAt,
-          ...columnsOf(facts.affects),
-          note: dto.note === undefined ? entity.note : cleanNote(dto.note),
-        },
-      );
+      const written = await this.repository.update(manager, id, entity.version, {
+        system: facts.system,
+        paymentServiceId: facts.paymentServiceId,
+        kind: dto.kind ?? entity.kind,
+        startsAt: facts.startsAt,
+        endsAt: facts.endsAt,
+        ...columnsOf(facts.affects),
+        note: dto.note === undefined ? entity.note : cleanNote(dto.note),
+      });
       const after = toOutage(await this.load(manager, id));
-      if (result.affected === 0) throw new StaleVersionProblem(outageLabel(id), dto.version, after);
+      if (!written) throw new StaleVersionProblem(outageLabel(id), dto.version, after);
       await this.audit.record(manager, user, { action: 'update', entityType: 'outage', entityId: id, before, after });
       return after;
     });
@@ -148,15 +139,7 @@ export class OutagesService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     const { start, end } = tokyoDayRange(query.from, query.to);
-    const qb = this.dataSource.getRepository(OutageEntity).createQueryBuilder('o');
-    if (end) qb.andWhere('o.startsAt < :end', { end: instantParam(this.dataSource, end) });
-    if (start) this.runningAfter(qb, start);
-    const [items, total] = await qb
-      .orderBy('o.startsAt', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.repository.page(start, end, page, pageSize);
     return { items: items.map(toOutage), total, page, pageSize };
   }
 
@@ -164,19 +147,7 @@ export class OutagesService {
   async active(now: Date = new Date()): Promise<ActiveOutages> {
     const today = tokyoDate(now);
     const endOfDay = tokyoDayRange(today, today).end as Date;
-    const repository = this.dataSource.getRepository(OutageEntity);
-    const active = this.runningAfter(
-      repository.createQueryBuilder('o').where('o.startsAt <= :now', { now: instantParam(this.dataSource, now) }),
-      now,
-    );
-    const laterToday = repository
-      .createQueryBuilder('o')
-      .where('o.startsAt > :now', { now: instantParam(this.dataSource, now) })
-      .andWhere('o.startsAt < :endOfDay', { endOfDay: instantParam(this.dataSource, endOfDay) });
-    const [running, coming] = await Promise.all([
-      active.orderBy('o.startsAt', 'ASC').getMany(),
-      laterToday.orderBy('o.startsAt', 'ASC').getMany(),
-    ]);
+    const [running, coming] = await this.repository.activeAndLater(now, endOfDay);
     return { at: now.toISOString(), active: running.map(toOutage), laterToday: coming.map(toOutage) };
   }
 
@@ -184,41 +155,19 @@ export class OutagesService {
   async cases(id: number, query: OutageCasesQueryDto): Promise<OutageCasesPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const outage = await this.load(this.dataSource.manager, id);
-    const during = () => {
-      const qb = this.dataSource
-        .getRepository(SupportCaseEntity)
-        .createQueryBuilder('c')
-        .where('c.arrivedAt >= :startsAt', { startsAt: instantParam(this.dataSource, outage.startsAt) })
-        .andWhere('c.arrivedAt < :endsAt', { endsAt: instantParam(this.dataSource, outage.endsAt ?? new Date()) });
-      if (outage.system === 'payment_service') {
-        qb.andWhere('c.paymentServiceId = :serviceId', { serviceId: outage.paymentServiceId });
-      }
-      return qb;
-    };
+    const outage = this.found(id, await this.repository.read(id));
     const [[items, total], turnedAway] = await Promise.all([
-      during()
-        .leftJoinAndSelect('c.staff', 'staff')
-        .orderBy('c.arrivedAt', 'ASC')
-        .addOrderBy('c.id', 'ASC')
-        .skip((page - 1) * pageSize)
-        .take(pageSize)
-        .getManyAndCount(),
-      this.reader.turnedAway([outage]),
+      this.repository.casesDuring(outage, page, pageSize),
+      this.repository.turnedAway([outage]),
     ]);
     return { outage: toOutage(outage), items: items.map(toSupportCase), total, page, pageSize, turnedAway };
   }
 
-  private runningAfter(qb: SelectQueryBuilder<OutageEntity>, instant: Date): SelectQueryBuilder<OutageEntity> {
-    return qb.andWhere(
-      new Brackets((open) => {
-        open.where('o.endsAt IS NULL').orWhere('o.endsAt > :after', { after: instantParam(this.dataSource, instant) });
-      }),
-    );
+  private async load(manager: EntityManager, id: number): Promise<OutageEntity> {
+    return this.found(id, await this.repository.load(manager, id));
   }
 
-  private async load(manager: EntityManager, id: number): Promise<OutageEntity> {
-    const entity = await manager.findOneBy(OutageEntity, { id });
+  private found(id: number, entity: OutageEntity | null): OutageEntity {
     if (!entity) throw new NotFoundProblem(outageLabel(id));
     return entity;
   }
@@ -243,7 +192,7 @@ export class OutagesService {
         },
       });
     }
-    if (o.paymentServiceId !== null && !(await manager.existsBy(PaymentServiceEntity, { id: o.paymentServiceId }))) {
+    if (o.paymentServiceId !== null && !(await this.repository.paymentServiceExists(manager, o.paymentServiceId))) {
       problems.push({
         field: 'paymentServiceId',
         message: { ja: 'その決済サービスは登録されていません。', en: 'No payment service has this id.' },

@@ -3,13 +3,12 @@ import { StatsModule } from '../stats/stats.module';
 import { CongestionController } from './congestion.controller';
 import { CongestionService } from './congestion.service';
 import { DisplayController } from './display.controller';
-import { DisplayRepository } from './display.repository';
 import { DisplayService } from './display.service';
-import { PublicOutages } from './public-outages';
+import { PublicModule } from './public.module';
 
 @Module({
-  imports: [StatsModule],
+  imports: [StatsModule, PublicModule],
   controllers: [CongestionController, DisplayController],
-  providers: [CongestionService, PublicOutages, DisplayService, DisplayRepository],
+  providers: [CongestionService, DisplayService],
 })
 export class CongestionModule {}

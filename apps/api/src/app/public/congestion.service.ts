@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Congestion } from '@madoguchi/contracts';
 import { addDays, calendarDay, deskHoursOn, isDeskOpenAt, tokyoDate } from '@madoguchi/rules';
-import { SupportCaseEntity } from '../cases/support-case.entity';
-import { instantFromRaw, instantParam } from '../db/instants';
+import { instantFromRaw } from '../db/instants';
 import { binsOf, medianAndP90 } from '../stats/percentiles';
-import { InstantRange, StatsQueries, tokyoDaysRange } from '../stats/stats-queries';
+import { InstantRange, tokyoDaysRange } from '../stats/instant-range';
+import { StatsRepository } from '../stats/stats.repository';
 import { dayIndexOfDate, weekdayOfDayIndex } from '../stats/tokyo-clock';
 import { PublicOutages } from './public-outages';
+import { PublicRepository } from './public.repository';
 
 /** How many of the latest served cases give the "recent" handling time: about a busy day at the desk. */
 export const RECENT_HANDLED_CASES = 200;
@@ -23,7 +24,8 @@ export class CongestionService {
   private readonly typicalCache = new Map<string, { expires: number; value: TypicalDay }>();
 
   constructor(
-    private readonly queries: StatsQueries,
+    private readonly stats: StatsRepository,
+    private readonly repository: PublicRepository,
     private readonly outages: PublicOutages,
   ) {}
 
@@ -31,7 +33,7 @@ export class CongestionService {
     const today = tokyoDate(at);
     const todayRange = tokyoDaysRange(today, today);
     const open = isDeskOpenAt(at);
-    const queue = await this.queries.countBy(todayRange, 'status', ['waiting', 'in_service'] as const);
+    const queue = await this.stats.countBy(todayRange, 'status', ['waiting', 'in_service'] as const);
     const serving = await this.staffServing(todayRange);
     const handleMs = await this.recentMedianHandleMs(at);
     const outages = await this.outages.ahead(at);
@@ -49,28 +51,13 @@ export class CongestionService {
 
   /** Staff members serving a case of today right now. */
   private async staffServing(today: InstantRange): Promise<number> {
-    const row = await this.queries
-      .arrived(today)
-      .select('COUNT(DISTINCT c.staffId)', 'n')
-      .andWhere('c.status = :inService', { inService: 'in_service' })
-      .getRawOne<{ n: unknown }>();
-    return Number(row?.n ?? 0);
+    return Number((await this.repository.staffServing(today)) ?? 0);
   }
 
   /** Median start → end of the latest served cases that arrived by `at`, read newest first along the index. */
   async recentMedianHandleMs(at: Date): Promise<number | null> {
-    const { dataSource, sql } = this.queries;
-    const rows = await dataSource
-      .getRepository(SupportCaseEntity)
-      .createQueryBuilder('c')
-      .select(sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
-      .where('c.arrivedAt <= :at', { at: instantParam(dataSource, at) })
-      .andWhere('c.startedAt IS NOT NULL')
-      .andWhere('c.endedAt IS NOT NULL')
-      .orderBy('c.arrivedAt', 'DESC')
-      .limit(RECENT_HANDLED_CASES)
-      .getRawMany<{ v: unknown }>();
-    return medianAndP90(binsOf(rows.map((row) => Number(row.v)))).median;
+    const handled = await this.repository.recentHandleMs(at, RECENT_HANDLED_CASES);
+    return medianAndP90(binsOf(handled)).median;
   }
 
   private async typicalDay(today: string): Promise<TypicalDay> {
@@ -92,12 +79,12 @@ export class CongestionService {
     const weekday = calendarDay(today).weekday;
     const windowDates = Array.from({ length: TYPICAL_WEEKS }, (_, i) => addDays(today, -7 * (TYPICAL_WEEKS - i)));
     let dates = windowDates;
-    let arrivals = await this.arrivalsByHour(tokyoDaysRange(windowDates[0], addDays(today, -1)));
+    let arrivals = await this.repository.arrivalsByHour(tokyoDaysRange(windowDates[0], addDays(today, -1)));
     if (arrivals.size === 0) {
       const first = addDays(bounds.first, (weekday - calendarDay(bounds.first).weekday + 7) % 7);
       dates = [];
       for (let date = first; date <= bounds.last; date = addDays(date, 7)) dates.push(date);
-      arrivals = await this.arrivalsByHour(tokyoDaysRange(bounds.first, bounds.last));
+      arrivals = await this.repository.arrivalsByHour(tokyoDaysRange(bounds.first, bounds.last));
     }
     const perHour = new Array<number>(24).fill(0);
     const activeDays = new Set<number>();
@@ -115,25 +102,9 @@ export class CongestionService {
     return perHour.map((total, hour) => ({ hour, arrivals: Math.round((total / counted) * 10) / 10 }));
   }
 
-  /** Arrivals per Tokyo hour index (hours since 1970-01-01 00:00 JST) in the range. */
-  private async arrivalsByHour(range: InstantRange): Promise<Map<number, number>> {
-    const rows = await this.queries
-      .arrived(range)
-      .select(this.queries.sql.tokyoHourIndex('c.arrivedAt'), 'h')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('h')
-      .getRawMany<{ h: unknown; n: unknown }>();
-    return new Map(rows.map((row) => [Number(row.h), Number(row.n)]));
-  }
-
   /** Tokyo days of the first and the latest arrival ever recorded, or null with no case. */
   private async dataBounds(): Promise<{ first: string; last: string } | null> {
-    const row = await this.queries.dataSource
-      .getRepository(SupportCaseEntity)
-      .createQueryBuilder('c')
-      .select('MIN(c.arrivedAt)', 'first')
-      .addSelect('MAX(c.arrivedAt)', 'last')
-      .getRawOne<{ first: unknown; last: unknown }>();
+    const row = await this.repository.arrivalBounds();
     const first = instantFromRaw(row?.first);
     const last = instantFromRaw(row?.last);
     return first && last ? { first: tokyoDate(first), last: tokyoDate(last) } : null;

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { PublicDisplay } from '@madoguchi/contracts';
 import { deskHoursOn, isDeskOpenAt, parseTicket, ticketPrefix, tokyoDate } from '@madoguchi/rules';
 import { NotFoundProblem } from '../common/problems';
-import { tokyoDaysRange } from '../stats/stats-queries';
+import { tokyoDaysRange } from '../stats/instant-range';
 import { CongestionService, estimateWaitMinutes } from './congestion.service';
-import { DisplayRepository } from './display.repository';
+import { PublicRepository } from './public.repository';
 import { PublicOutages } from './public-outages';
 
 /** The waiting-room display of one site: the calls, the queue, today's hours and what stops the desk today. */
 @Injectable()
 export class DisplayService {
   constructor(
-    private readonly repository: DisplayRepository,
+    private readonly repository: PublicRepository,
     private readonly congestion: CongestionService,
     private readonly outages: PublicOutages,
   ) {}

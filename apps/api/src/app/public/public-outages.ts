@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { CongestionOutage } from '@madoguchi/contracts';
-import { DataSource } from 'typeorm';
-import { instantParam } from '../db/instants';
-import { OutageEntity } from '../outages/outage.entity';
+import type { OutageEntity } from '../outages/outage.entity';
+import { PublicRepository } from './public.repository';
 
 /** How far ahead citizens are told of maintenance recorded in advance. */
 export const ANNOUNCED_DAYS = 14;
@@ -22,18 +20,10 @@ const toCongestionOutage = (o: OutageEntity): CongestionOutage => ({
 /** Outages as the public pages tell them: what stops now, and what was announced to start before `until`. */
 @Injectable()
 export class PublicOutages {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: PublicRepository) {}
 
   async between(at: Date, until: Date): Promise<{ now: CongestionOutage[]; announced: CongestionOutage[] }> {
-    const outages = await this.dataSource
-      .getRepository(OutageEntity)
-      .createQueryBuilder('o')
-      .leftJoinAndSelect('o.paymentService', 'ps')
-      .where('o.startsAt < :until', { until: instantParam(this.dataSource, until) })
-      .andWhere('(o.endsAt IS NULL OR o.endsAt > :at)', { at: instantParam(this.dataSource, at) })
-      .orderBy('o.startsAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .getMany();
+    const outages = await this.repository.outagesBetween(at, until);
     const started = (o: OutageEntity) => o.startsAt.getTime() <= at.getTime();
     return {
       now: outages.filter(started).map(toCongestionOutage),

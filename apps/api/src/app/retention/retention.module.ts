@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DbModule } from '../db/db.module';
+import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
-@Module({ providers: [RetentionService], exports: [RetentionService] })
+@Module({ imports: [DbModule], providers: [RetentionRepository, RetentionService], exports: [RetentionService] })
 export class RetentionModule {}

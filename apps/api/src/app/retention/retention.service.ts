@@ -1,11 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditLogEntry } from '../audit/audit-log.entity';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
-import { instantParam } from '../db/instants';
 import { WritePath } from '../db/write-path';
+import { RetentionRepository } from './retention.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -31,7 +28,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RetentionRepository,
     private readonly writes: WritePath,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
@@ -49,37 +46,21 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   async run(now = new Date()): Promise<RetentionResult> {
     const result = await this.writes.run(async (manager) => {
-      const sessionsPurged = await this.purgeSessions(manager, now);
+      const sessionsPurged = await this.repository.purgeSessions(manager, now);
       const days = this.settings.NOTE_RETENTION_DAYS;
       if (!days) return { notesRemoved: 0, snapshotsCleared: 0, sessionsPurged };
-      const cutoff = this.param(new Date(now.getTime() - days * DAY_MS));
-      const expired: { id: number }[] = await manager.query(
-        `SELECT id FROM support_case WHERE note IS NOT NULL AND arrivedAt < ?`,
-        [cutoff],
-      );
+      const cutoff = new Date(now.getTime() - days * DAY_MS);
+      const expired = await this.repository.expiredNotes(manager, cutoff);
       if (expired.length) {
-        await manager.query(
-          `UPDATE support_case SET note = NULL, version = version + 1, updatedAt = ? WHERE note IS NOT NULL AND arrivedAt < ?`,
-          [this.param(now), cutoff],
+        await this.repository.blankNotes(manager, now, cutoff);
+        await this.repository.auditNoteRemovals(
+          manager,
+          expired.map(({ id }) => id),
+          now,
+          SYSTEM_ACTOR,
         );
-        // In slices: one INSERT may bind only so many values.
-        for (let i = 0; i < expired.length; i += 500) {
-          await manager.insert(
-            AuditLogEntry,
-            expired.slice(i, i + 500).map(({ id }) => ({
-              at: now,
-              actorId: null,
-              actorUsername: SYSTEM_ACTOR,
-              action: 'remove_note' as const,
-              entityType: 'case' as const,
-              entityId: id,
-              before: null,
-              after: null,
-            })),
-          );
-        }
       }
-      const snapshotsCleared = await this.clearSnapshots(manager, cutoff);
+      const snapshotsCleared = await this.repository.clearSnapshots(manager, cutoff);
       return { notesRemoved: expired.length, snapshotsCleared, sessionsPurged };
     });
     if (result.notesRemoved || result.snapshotsCleared || result.sessionsPurged) {
@@ -89,33 +70,5 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       );
     }
     return result;
-  }
-
-  private async purgeSessions(manager: EntityManager, now: Date): Promise<number> {
-    const purged: unknown[] = await manager.query(
-      `DELETE FROM auth_token WHERE expiresAt < ? OR revokedAt IS NOT NULL RETURNING id`,
-      [this.param(now)],
-    );
-    return purged.length;
-  }
-
-  /** The note's text out of every audit snapshot of the cases past retention, before and after alike. */
-  private async clearSnapshots(manager: EntityManager, cutoff: string | Date): Promise<number> {
-    let cleared = 0;
-    for (const side of ['before', 'after'] as const) {
-      const rows: unknown[] = await manager.query(
-        `UPDATE audit_log SET "${side}" = json_set("${side}", '$.note', NULL)
-         WHERE entityType = 'case' AND json_extract("${side}", '$.note') IS NOT NULL
-           AND entityId IN (SELECT id FROM support_case WHERE arrivedAt < ?)
-         RETURNING id`,
-        [cutoff],
-      );
-      cleared += rows.length;
-    }
-    return cleared;
-  }
-
-  private param(instant: Date): string | Date {
-    return instantParam(this.dataSource, instant);
   }
 }

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OutagesModule } from '../outages/outages.module';
 import { StatsController } from './stats.controller';
-import { StatsQueries } from './stats-queries';
+import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
-@Module({ controllers: [StatsController], providers: [StatsQueries, StatsService], exports: [StatsQueries] })
+@Module({
+  imports: [OutagesModule],
+  controllers: [StatsController],
+  providers: [StatsRepository, StatsService],
+  exports: [StatsRepository],
+})
 export class StatsModule {}

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CASE_OUTCOMES,
   CASE_STATUSES,
   PROCEDURES,
   REASON_CODES,
@@ -17,18 +16,13 @@ import {
   type WaitTargetCounts,
 } from '@madoguchi/contracts';
 import { addDays } from '@madoguchi/rules';
-import { In } from 'typeorm';
-import { UserAccount } from '../auth/user.entity';
-import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
-import { SupportCaseEntity } from '../cases/support-case.entity';
-import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { ValidationProblem } from '../common/problems';
 import type { Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
-import { instantParam } from '../db/instants';
-import { OutagesReader } from '../outages/outages.reader';
+import { OutagesRepository } from '../outages/outages.repository';
+import { InstantRange, mergeSpans, tokyoDaysRange } from './instant-range';
 import { Bin, medianAndP90, minutesDistribution, minutesOneDecimal } from './percentiles';
-import { InstantRange, mergeSpans, StatsQueries, tokyoDaysRange } from './stats-queries';
+import { StatsRepository } from './stats.repository';
 import { cellOfWeekdayHour, dateOfDayIndex, dayIndexOfDate } from './tokyo-clock';
 
 /** Ten years: long enough for any programme, short enough that a typo cannot ask for millions of daily rows. */
@@ -72,8 +66,8 @@ const rate = (part: number, whole: number): number | null =>
 @Injectable()
 export class StatsService {
   constructor(
-    private readonly queries: StatsQueries,
-    private readonly outageReader: OutagesReader,
+    private readonly queries: StatsRepository,
+    private readonly outageReader: OutagesRepository,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -89,17 +83,6 @@ export class StatsService {
     return { served, withinTarget };
   }
 
-  /** SUM expressions for `served` and `withinTarget` against the waiting-time target. */
-  private waitTargetSums(): { served: string; within: string } {
-    const targetMs = this.settings.WAIT_TARGET_MINUTES * 60_000;
-    const wait = this.queries.sql.millisBetween('c.arrivedAt', 'c.startedAt');
-    return {
-      served: 'SUM(CASE WHEN c.startedAt IS NOT NULL THEN 1 ELSE 0 END)',
-      // An integer literal from a validated setting: no parameter, so the sums read the same in every query.
-      within: `SUM(CASE WHEN c.startedAt IS NOT NULL AND ${wait} <= ${targetMs} THEN 1 ELSE 0 END)`,
-    };
-  }
-
   async summary(query: StatsRangeQuery): Promise<StatsSummary> {
     const days = rangeDays(query);
     const filter = caseFilterOf(query);
@@ -110,19 +93,11 @@ export class StatsService {
 
   async daily(query: StatsRangeQuery): Promise<DailyStatsRow[]> {
     rangeDays(query);
-    const sums = this.waitTargetSums();
-    const rows = await this.queries
-      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
-      .select(this.queries.sql.tokyoDayIndex('c.arrivedAt'), 'd')
-      .addSelect('c.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .addSelect(sums.served, 'served')
-      .addSelect(sums.within, 'within')
-      // Naming every status lets the (status, arrivedAt) index answer alone.
-      .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
-      .groupBy('d')
-      .addGroupBy('c.status')
-      .getRawMany<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }>();
+    const rows = await this.queries.dailyRows(
+      tokyoDaysRange(query.from, query.to),
+      caseFilterOf(query),
+      this.settings.WAIT_TARGET_MINUTES * 60_000,
+    );
     const byDay = new Map<number, DailyStatsRow>();
     for (let day = dayIndexOfDate(query.from); day <= dayIndexOfDate(query.to); day++) {
       byDay.set(day, {
@@ -153,11 +128,7 @@ export class StatsService {
     const range = tokyoDaysRange(query.from, query.to);
     const filter = caseFilterOf(query);
     const arrivals = await this.queries.arrivalsByCell(range, filter);
-    const waits = await this.queries.durationBins(
-      this.queries.arrived(range, filter),
-      'wait',
-      this.queries.arrivalCell(),
-    );
+    const waits = await this.queries.durationBins(range, filter, 'wait', true);
     const cells: HeatmapCell[] = [];
     for (let weekday = 1; weekday <= 7; weekday++) {
       for (let hour = 0; hour < 24; hour++) {
@@ -177,17 +148,7 @@ export class StatsService {
   async staff(query: StatsRangeQuery): Promise<StaffStatsRow[]> {
     rangeDays(query);
     // One pass: counts per status and the handling-time bins together (v is NULL for a case not served to the end).
-    const rows = await this.queries
-      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
-      .select('c.staffId', 'staffId')
-      .addSelect('c.status', 'status')
-      .addSelect(this.queries.sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
-      .addSelect('COUNT(*)', 'n')
-      .andWhere('c.staffId IS NOT NULL')
-      .groupBy('c.staffId')
-      .addGroupBy('c.status')
-      .addGroupBy('v')
-      .getRawMany<{ staffId: unknown; status: string; v: unknown; n: unknown }>();
+    const rows = await this.queries.staffRows(tokyoDaysRange(query.from, query.to), caseFilterOf(query));
     const byStaff = new Map<number, { cases: number; completed: number; notCompleted: number; bins: Bin[] }>();
     for (const row of rows) {
       const id = Number(row.staffId);
@@ -200,10 +161,7 @@ export class StatsService {
       byStaff.set(id, entry);
     }
     if (!byStaff.size) return [];
-    const accounts = await this.queries.dataSource.getRepository(UserAccount).find({
-      select: { id: true, username: true, displayName: true },
-      where: { id: In([...byStaff.keys()]) },
-    });
+    const accounts = await this.queries.staffAccounts([...byStaff.keys()]);
     const byId = new Map(accounts.map((account) => [account.id, account]));
     return [...byStaff]
       .map(([id, entry]) => ({
@@ -247,18 +205,7 @@ export class StatsService {
 
   async funnel(query: StatsRangeQuery): Promise<FunnelStats> {
     rangeDays(query);
-    const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-    const row = await this.queries
-      .arrived(tokyoDaysRange(query.from, query.to), caseFilterOf(query))
-      .select(sum(SEGMENT_SQL.reservationAttempted), 'reservationAttempted')
-      .addSelect(sum(SEGMENT_SQL.reservationDone), 'reservationDone')
-      .addSelect(sum(SEGMENT_SQL.applicationAttempted), 'applicationAttempted')
-      .addSelect(sum(SEGMENT_SQL.applicationDone), 'applicationDone')
-      .addSelect(sum(SEGMENT_SQL.alreadyReserved), 'alreadyReserved')
-      .addSelect(sum(SEGMENT_SQL.returnVisit), 'returnVisits')
-      .addSelect(sum(SEGMENT_SQL.returnVisitCompleted), 'returnCompleted')
-      .addSelect(sum(`${SEGMENT_SQL.returnVisit} AND c.status = 'not_completed'`), 'returnNotCompleted')
-      .getRawOne<Record<string, unknown>>();
+    const row = await this.queries.funnelRow(tokyoDaysRange(query.from, query.to), caseFilterOf(query));
     const visits = n(row?.['returnVisits']);
     const completed = n(row?.['returnCompleted']);
     const notCompleted = n(row?.['returnNotCompleted']);
@@ -278,8 +225,8 @@ export class StatsService {
     const byStatus = await this.queries.countBy(range, 'status', CASE_STATUSES, filter);
     const byProcedure = await this.queries.countBy(range, 'procedure', PROCEDURES, filter);
     const byReason = await this.queries.countBy(range, 'reason', REASON_CODES, filter);
-    const waits = await this.queries.durationBins(this.queries.arrived(range, filter), 'wait');
-    const handles = await this.queries.durationBins(this.queries.arrived(range, filter), 'handle');
+    const waits = await this.queries.durationBins(range, filter, 'wait');
+    const handles = await this.queries.durationBins(range, filter, 'handle');
     return {
       from,
       to,
@@ -298,19 +245,8 @@ export class StatsService {
   }
 
   private async paymentServiceOutcomes(range: InstantRange, filter: CaseFilter): Promise<PaymentServiceOutcomes[]> {
-    const rows = await this.queries
-      .arrived(range, filter)
-      .select('c.paymentServiceId', 'id')
-      .addSelect('c.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .andWhere('c.status IN (:...outcomes)', { outcomes: CASE_OUTCOMES })
-      .andWhere('c.paymentServiceId IS NOT NULL')
-      .groupBy('c.paymentServiceId')
-      .addGroupBy('c.status')
-      .getRawMany<{ id: unknown; status: string; n: unknown }>();
-    const services = await this.queries.dataSource
-      .getRepository(PaymentServiceEntity)
-      .find({ select: { id: true, name: true, active: true } });
+    const rows = await this.queries.paymentServiceRows(range, filter);
+    const services = await this.queries.paymentServices();
     const outcomes = new Map<number, PaymentServiceOutcomes>(
       services.map((s) => [s.id, { id: s.id, name: s.name, completed: 0, notCompleted: 0 }]),
     );
@@ -339,26 +275,17 @@ export class StatsService {
       range,
     );
     if (!spans.length) return { cases: 0, turnedAway: 0 };
-    const row = await this.queries
-      .arrivedWithin(range, spans, filter)
-      .select('COUNT(*)', 'cases')
-      .getRawOne<{ cases: unknown }>();
+    const cases = await this.queries.countWithin(range, spans, filter);
     // Only the part of each outage inside the period counts, like the cases above.
     return {
-      cases: n(row?.cases),
+      cases: n(cases),
       turnedAway: await this.outageReader.turnedAway(outages, { within: range, filter }),
     };
   }
 
   /** Return visits that arrived in the range: cases linked to an earlier visit by the follow-up code on its slip. */
   private async returnVisits(range: InstantRange, filter: CaseFilter): Promise<StatsPeriodSummary['returned']> {
-    const row = await this.queries
-      .arrived(range, filter)
-      .select('COUNT(*)', 'followUps')
-      .addSelect('SUM(CASE WHEN c.status = :completed THEN 1 ELSE 0 END)', 'succeeded')
-      .setParameter('completed', 'completed')
-      .andWhere('c.previousCaseId IS NOT NULL')
-      .getRawOne<{ followUps: unknown; succeeded: unknown }>();
+    const row = await this.queries.returnVisitsRow(range, filter);
     return { followUps: n(row?.followUps), succeeded: n(row?.succeeded) };
   }
 
@@ -367,28 +294,7 @@ export class StatsService {
     span: InstantRange,
     filter: CaseFilter,
   ): Promise<Pick<OutageImpact, 'cases' | 'notCompleted' | 'cameBack' | 'cameBackCompleted'>> {
-    const dataSource = this.queries.dataSource;
-    const followUp = (completedOnly: boolean) => {
-      const qb = dataSource
-        .getRepository(SupportCaseEntity)
-        .createQueryBuilder('f')
-        .select('1')
-        .where('f.previousCaseId = c.id');
-      if (completedOnly) qb.andWhere('f.status = :completed');
-      return `EXISTS (${qb.getQuery()})`;
-    };
-    const query = dataSource
-      .getRepository(SupportCaseEntity)
-      .createQueryBuilder('c')
-      .select('COUNT(*)', 'cases')
-      .addSelect('SUM(CASE WHEN c.status = :notCompleted THEN 1 ELSE 0 END)', 'notCompleted')
-      .addSelect(`SUM(CASE WHEN ${followUp(false)} THEN 1 ELSE 0 END)`, 'cameBack')
-      .addSelect(`SUM(CASE WHEN ${followUp(true)} THEN 1 ELSE 0 END)`, 'cameBackCompleted')
-      .where('c.arrivedAt >= :outageStart', { outageStart: instantParam(dataSource, span.start) })
-      .andWhere('c.arrivedAt < :outageEnd', { outageEnd: instantParam(dataSource, span.end) })
-      .setParameters({ notCompleted: 'not_completed', completed: 'completed' });
-    applyCaseFilter(query, filter);
-    const row = await query.getRawOne<Record<string, unknown>>();
+    const row = await this.queries.outageFiguresRow(span, filter);
     return {
       cases: n(row?.['cases']),
       notCompleted: n(row?.['notCompleted']),

@@ -5,18 +5,18 @@ import { DataSource } from 'typeorm';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { openDatabase } from '../db/data-source';
-import { CaseExportReader, EXPORT_BATCH_SIZE, ExportCase } from './case-export.reader';
+import { ExportsRepository, EXPORT_BATCH_SIZE, ExportCase } from './exports.repository';
 
 describe('reading an export in batches', () => {
   let dir: string;
   let dataSource: DataSource;
-  let reader: CaseExportReader;
+  let reader: ExportsRepository;
   const total = 2 * EXPORT_BATCH_SIZE + 345;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'madoguchi-export-'));
     dataSource = await openDatabase(join(dir, 'test.sqlite'));
-    reader = new CaseExportReader(dataSource);
+    reader = new ExportsRepository(dataSource);
     await dataSource.getRepository(SiteEntity).insert({ code: 'city-hall', name: '市役所' });
     const siteId = (await dataSource.getRepository(SiteEntity).findOneByOrFail({ code: 'city-hall' })).id;
     // Few distinct arrival instants, inserted out of order: pages must break ties by id and skip nothing.

@@ -8,10 +8,12 @@ import {
   type OutageWindow,
 } from '@madoguchi/rules';
 import type { CaseFilter } from '@madoguchi/contracts';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
+import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { instantParam } from '../db/instants';
+import type { InstantRange } from '../stats/instant-range';
 import { OutageEntity } from './outage.entity';
 
 export const toOutageWindow = (o: OutageEntity): OutageWindow => ({
@@ -30,9 +32,9 @@ export const toCostedOutage = (o: OutageEntity): CostedOutage => ({
   paymentServiceId: o.paymentServiceId,
 });
 
-/** Reads recorded outages as the rules library sees them. */
+/** Every query of the outages, and the recorded outages as the rules library sees them. */
 @Injectable()
-export class OutagesReader {
+export class OutagesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -114,5 +116,110 @@ export class OutagesReader {
         return windows.some((w) => turnedAwayBy(w, costed));
       })
       .map((c) => c.id);
+  }
+
+  /** One outage by id, or null. */
+  find(id: number): Promise<OutageEntity | null> {
+    return this.dataSource.getRepository(OutageEntity).findOne({ where: { id } });
+  }
+
+  /** Outages going on at any moment of the range (ongoing ones included). */
+  overlapping(range: InstantRange): Promise<OutageEntity[]> {
+    return this.dataSource
+      .getRepository(OutageEntity)
+      .createQueryBuilder('o')
+      .where('o.startsAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, range.end) })
+      .andWhere('(o.endsAt IS NULL OR o.endsAt > :rangeStart)', {
+        rangeStart: instantParam(this.dataSource, range.start),
+      })
+      .getMany();
+  }
+
+  /** One outage inside a caller's transaction (or the reading connection's manager); null when there is none. */
+  load(manager: EntityManager, id: number): Promise<OutageEntity | null> {
+    return manager.findOneBy(OutageEntity, { id });
+  }
+
+  /** An outage as it is now, read outside any write. */
+  read(id: number): Promise<OutageEntity | null> {
+    return this.load(this.dataSource.manager, id);
+  }
+
+  paymentServiceExists(manager: EntityManager, id: number): Promise<boolean> {
+    return manager.existsBy(PaymentServiceEntity, { id });
+  }
+
+  /** Inserts an outage and hands back its id. */
+  async insert(manager: EntityManager, row: Partial<OutageEntity>): Promise<number> {
+    const result = await manager.insert(OutageEntity, row);
+    return Number(result.identifiers[0]['id']);
+  }
+
+  /** Writes only if the row is still at the version read; false when another change came first. */
+  async update(manager: EntityManager, id: number, version: number, changes: Partial<OutageEntity>): Promise<boolean> {
+    const result = await manager.update(OutageEntity, { id, version }, changes);
+    return result.affected !== 0;
+  }
+
+  /** Outages overlapping the instants start..end, latest first. */
+  page(
+    start: Date | null | undefined,
+    end: Date | null | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<[OutageEntity[], number]> {
+    const qb = this.dataSource.getRepository(OutageEntity).createQueryBuilder('o');
+    if (end) qb.andWhere('o.startsAt < :end', { end: instantParam(this.dataSource, end) });
+    if (start) this.runningAfter(qb, start);
+    return qb
+      .orderBy('o.startsAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  /** Outages going on at `now`, and those starting later before `endOfDay`, earliest first. */
+  activeAndLater(now: Date, endOfDay: Date): Promise<[OutageEntity[], OutageEntity[]]> {
+    const repository = this.dataSource.getRepository(OutageEntity);
+    const active = this.runningAfter(
+      repository.createQueryBuilder('o').where('o.startsAt <= :now', { now: instantParam(this.dataSource, now) }),
+      now,
+    );
+    const laterToday = repository
+      .createQueryBuilder('o')
+      .where('o.startsAt > :now', { now: instantParam(this.dataSource, now) })
+      .andWhere('o.startsAt < :endOfDay', { endOfDay: instantParam(this.dataSource, endOfDay) });
+    return Promise.all([
+      active.orderBy('o.startsAt', 'ASC').getMany(),
+      laterToday.orderBy('o.startsAt', 'ASC').getMany(),
+    ]);
+  }
+
+  /** Cases that arrived during the outage (so far, if ongoing); a payment service's outage only its own cases. */
+  casesDuring(outage: OutageEntity, page: number, pageSize: number): Promise<[SupportCaseEntity[], number]> {
+    const qb = this.dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .where('c.arrivedAt >= :startsAt', { startsAt: instantParam(this.dataSource, outage.startsAt) })
+      .andWhere('c.arrivedAt < :endsAt', { endsAt: instantParam(this.dataSource, outage.endsAt ?? new Date()) });
+    if (outage.system === 'payment_service') {
+      qb.andWhere('c.paymentServiceId = :serviceId', { serviceId: outage.paymentServiceId });
+    }
+    return qb
+      .leftJoinAndSelect('c.staff', 'staff')
+      .orderBy('c.arrivedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  private runningAfter(qb: SelectQueryBuilder<OutageEntity>, instant: Date): SelectQueryBuilder<OutageEntity> {
+    return qb.andWhere(
+      new Brackets((open) => {
+        open.where('o.endsAt IS NULL').orWhere('o.endsAt > :after', { after: instantParam(this.dataSource, instant) });
+      }),
+    );
   }
 }

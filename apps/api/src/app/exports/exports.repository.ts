@@ -111,7 +111,7 @@ function toExportCase(raw: RawCase): ExportCase {
 
 /** Reads the cases an export holds in arrival order, a batch at a time, however many there are. */
 @Injectable()
-export class CaseExportReader {
+export class ExportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async lookups(): Promise<ExportLookups> {

@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CASE_OUTCOMES, CASE_STATUSES, type CaseFilter } from '@madoguchi/contracts';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { UserAccount } from '../auth/user.entity';
+import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
+import { SupportCaseEntity } from '../cases/support-case.entity';
+import { PaymentServiceEntity } from '../catalog/payment-service.entity';
+import { OutageEntity } from '../outages/outage.entity';
+import { instantParam } from '../db/instants';
+import type { InstantRange } from './instant-range';
+import type { Bin } from './percentiles';
+import { statsSql, StatsSql } from './stats-sql';
+import { HOURS_PER_WEEK } from './tokyo-clock';
+
+export type Measure = 'wait' | 'handle';
+
+/** Which instants a duration runs between: waiting is arrival → start, handling start → end. */
+const MEASURES: Record<Measure, [string, string]> = {
+  wait: ['c.arrivedAt', 'c.startedAt'],
+  handle: ['c.startedAt', 'c.endedAt'],
+};
+
+const count = (value: unknown): number => Number(value ?? 0);
+
+/** Aggregates the database computes from the arrivedAt bound that every case index leads with; no entity is loaded. */
+@Injectable()
+export class StatsRepository {
+  readonly sql: StatsSql;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sql = statsSql(dataSource);
+  }
+
+  /** Cases that arrived in the range, narrowed to the filter. */
+  arrived(range: InstantRange, filter: CaseFilter = {}): SelectQueryBuilder<SupportCaseEntity> {
+    const qb = this.dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .where('c.arrivedAt >= :rangeStart', { rangeStart: instantParam(this.dataSource, range.start) })
+      .andWhere('c.arrivedAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, range.end) });
+    applyCaseFilter(qb, filter);
+    return qb;
+  }
+
+  /** Cases per code of one coded column, every code present (zero when unused). */
+  async countBy<K extends string>(
+    range: InstantRange,
+    column: 'status' | 'procedure' | 'reason',
+    codes: readonly K[],
+    filter: CaseFilter = {},
+  ): Promise<Record<K, number>> {
+    const rows = await this.arrived(range, filter)
+      .select(`c.${column}`, 'code')
+      .addSelect('COUNT(*)', 'n')
+      // Naming every code lets the database walk the (code, arrivedAt) index once per code, never reading the table.
+      .andWhere(`c.${column} IN (:...codes)`, { codes })
+      .groupBy(`c.${column}`)
+      .getRawMany<{ code: K; n: unknown }>();
+    const counts = Object.fromEntries(codes.map((code) => [code, 0])) as Record<K, number>;
+    for (const row of rows) counts[row.code] = count(row.n);
+    return counts;
+  }
+
+  /** Durations of the cases that arrived in the range as bins, per weekday × hour cell of arrival when `byCell`. */
+  durationBins(range: InstantRange, filter: CaseFilter, measure: Measure, byCell = false): Promise<Map<number, Bin[]>> {
+    return this.durationBinsOf(this.arrived(range, filter), measure, byCell ? this.arrivalCell() : undefined);
+  }
+
+  /** Durations in whole ms as bins of equal values per group (key 0 without one): only distinct values travel. */
+  private async durationBinsOf(
+    cases: SelectQueryBuilder<SupportCaseEntity>,
+    measure: Measure,
+    group?: string,
+  ): Promise<Map<number, Bin[]>> {
+    const [from, to] = MEASURES[measure];
+    const qb = cases
+      .andWhere(`${from} IS NOT NULL`)
+      .andWhere(`${to} IS NOT NULL`)
+      .select(this.sql.millisBetween(from, to), 'v')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('v');
+    if (group) qb.addSelect(group, 'g').addGroupBy('g');
+    const rows = await qb.getRawMany<{ v: unknown; n: unknown; g?: unknown }>();
+    const bins = new Map<number, Bin[]>();
+    for (const row of rows) {
+      const key = group ? Number(row.g) : 0;
+      const list = bins.get(key) ?? [];
+      list.push({ value: Number(row.v), count: count(row.n) });
+      bins.set(key, list);
+    }
+    return bins;
+  }
+
+  /** The Tokyo weekday × hour cell (hour index mod 168) of the arrival, as SQL. */
+  private arrivalCell(): string {
+    return `(${this.sql.tokyoHourIndex('c.arrivedAt')} % ${HOURS_PER_WEEK})`;
+  }
+
+  /** Arrivals per weekday × hour cell. */
+  async arrivalsByCell(range: InstantRange, filter: CaseFilter = {}): Promise<Map<number, number>> {
+    const rows = await this.arrived(range, filter)
+      .select(this.arrivalCell(), 'cell')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('cell')
+      .getRawMany<{ cell: unknown; n: unknown }>();
+    return new Map(rows.map((row) => [Number(row.cell), count(row.n)]));
+  }
+
+  /** Cases that arrived in any of the spans (and the range). */
+  arrivedWithin(
+    range: InstantRange,
+    spans: readonly InstantRange[],
+    filter: CaseFilter = {},
+  ): SelectQueryBuilder<SupportCaseEntity> {
+    return this.arrived(range, filter).andWhere(
+      new Brackets((any) => {
+        spans.forEach((span, i) =>
+          any.orWhere(`(c.arrivedAt >= :spanStart${i} AND c.arrivedAt < :spanEnd${i})`, {
+            [`spanStart${i}`]: instantParam(this.dataSource, span.start),
+            [`spanEnd${i}`]: instantParam(this.dataSource, span.end),
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Outages going on at any moment of the range (ongoing ones included), earliest first. */
+  outagesOverlapping(range: InstantRange): Promise<OutageEntity[]> {
+    return this.dataSource
+      .getRepository(OutageEntity)
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.paymentService', 'ps')
+      .where('o.startsAt < :rangeEnd', { rangeEnd: instantParam(this.dataSource, range.end) })
+      .andWhere('(o.endsAt IS NULL OR o.endsAt > :rangeStart)', {
+        rangeStart: instantParam(this.dataSource, range.start),
+      })
+      .orderBy('o.startsAt', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getMany();
+  }
+  /** SUM expressions for `served` and `withinTarget` against the waiting-time target. */
+  private waitTargetSums(targetMs: number): { served: string; within: string } {
+    const wait = this.sql.millisBetween('c.arrivedAt', 'c.startedAt');
+    return {
+      served: 'SUM(CASE WHEN c.startedAt IS NOT NULL THEN 1 ELSE 0 END)',
+      // An integer literal from a validated setting: no parameter, so the sums read the same in every query.
+      within: `SUM(CASE WHEN c.startedAt IS NOT NULL AND ${wait} <= ${targetMs} THEN 1 ELSE 0 END)`,
+    };
+  }
+
+  /** Per Tokyo day index and status: cases, those served, and those served within the target wait. */
+  dailyRows(
+    range: InstantRange,
+    filter: CaseFilter,
+    targetMs: number,
+  ): Promise<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }[]> {
+    const sums = this.waitTargetSums(targetMs);
+    return (
+      this.arrived(range, filter)
+        .select(this.sql.tokyoDayIndex('c.arrivedAt'), 'd')
+        .addSelect('c.status', 'status')
+        .addSelect('COUNT(*)', 'n')
+        .addSelect(sums.served, 'served')
+        .addSelect(sums.within, 'within')
+        // Naming every status lets the (status, arrivedAt) index answer alone.
+        .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
+        .groupBy('d')
+        .addGroupBy('c.status')
+        .getRawMany<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }>()
+    );
+  }
+
+  /** Per staff member, status and handling time: how many cases (v is NULL for a case not served to the end). */
+  staffRows(
+    range: InstantRange,
+    filter: CaseFilter,
+  ): Promise<{ staffId: unknown; status: string; v: unknown; n: unknown }[]> {
+    return this.arrived(range, filter)
+      .select('c.staffId', 'staffId')
+      .addSelect('c.status', 'status')
+      .addSelect(this.sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere('c.staffId IS NOT NULL')
+      .groupBy('c.staffId')
+      .addGroupBy('c.status')
+      .addGroupBy('v')
+      .getRawMany<{ staffId: unknown; status: string; v: unknown; n: unknown }>();
+  }
+
+  /** The names of these accounts. */
+  staffAccounts(ids: number[]): Promise<UserAccount[]> {
+    return this.dataSource.getRepository(UserAccount).find({
+      select: { id: true, username: true, displayName: true },
+      where: { id: In(ids) },
+    });
+  }
+
+  /** Each funnel step's attempts and successes, and the return visits, in one pass. */
+  funnelRow(range: InstantRange, filter: CaseFilter): Promise<Record<string, unknown> | undefined> {
+    const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    return this.arrived(range, filter)
+      .select(sum(SEGMENT_SQL.reservationAttempted), 'reservationAttempted')
+      .addSelect(sum(SEGMENT_SQL.reservationDone), 'reservationDone')
+      .addSelect(sum(SEGMENT_SQL.applicationAttempted), 'applicationAttempted')
+      .addSelect(sum(SEGMENT_SQL.applicationDone), 'applicationDone')
+      .addSelect(sum(SEGMENT_SQL.alreadyReserved), 'alreadyReserved')
+      .addSelect(sum(SEGMENT_SQL.returnVisit), 'returnVisits')
+      .addSelect(sum(SEGMENT_SQL.returnVisitCompleted), 'returnCompleted')
+      .addSelect(sum(`${SEGMENT_SQL.returnVisit} AND c.status = 'not_completed'`), 'returnNotCompleted')
+      .getRawOne<Record<string, unknown>>();
+  }
+
+  /** Outcomes per payment service and status. */
+  paymentServiceRows(range: InstantRange, filter: CaseFilter): Promise<{ id: unknown; status: string; n: unknown }[]> {
+    return this.arrived(range, filter)
+      .select('c.paymentServiceId', 'id')
+      .addSelect('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere('c.status IN (:...outcomes)', { outcomes: CASE_OUTCOMES })
+      .andWhere('c.paymentServiceId IS NOT NULL')
+      .groupBy('c.paymentServiceId')
+      .addGroupBy('c.status')
+      .getRawMany<{ id: unknown; status: string; n: unknown }>();
+  }
+
+  /** Every payment service, active or not. */
+  paymentServices(): Promise<PaymentServiceEntity[]> {
+    return this.dataSource.getRepository(PaymentServiceEntity).find({ select: { id: true, name: true, active: true } });
+  }
+
+  /** How many cases arrived in any of the spans (and the range). */
+  async countWithin(range: InstantRange, spans: readonly InstantRange[], filter: CaseFilter): Promise<unknown> {
+    const row = await this.arrivedWithin(range, spans, filter)
+      .select('COUNT(*)', 'cases')
+      .getRawOne<{ cases: unknown }>();
+    return row?.cases;
+  }
+
+  /** Return visits that arrived in the range, and those that succeeded. */
+  returnVisitsRow(
+    range: InstantRange,
+    filter: CaseFilter,
+  ): Promise<{ followUps: unknown; succeeded: unknown } | undefined> {
+    return this.arrived(range, filter)
+      .select('COUNT(*)', 'followUps')
+      .addSelect('SUM(CASE WHEN c.status = :completed THEN 1 ELSE 0 END)', 'succeeded')
+      .setParameter('completed', 'completed')
+      .andWhere('c.previousCaseId IS NOT NULL')
+      .getRawOne<{ followUps: unknown; succeeded: unknown }>();
+  }
+
+  /** What the cases that arrived during one outage became, and whether their citizens came back. */
+  outageFiguresRow(span: InstantRange, filter: CaseFilter): Promise<Record<string, unknown> | undefined> {
+    const dataSource = this.dataSource;
+    const followUp = (completedOnly: boolean) => {
+      const qb = dataSource
+        .getRepository(SupportCaseEntity)
+        .createQueryBuilder('f')
+        .select('1')
+        .where('f.previousCaseId = c.id');
+      if (completedOnly) qb.andWhere('f.status = :completed');
+      return `EXISTS (${qb.getQuery()})`;
+    };
+    const query = dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'cases')
+      .addSelect('SUM(CASE WHEN c.status = :notCompleted THEN 1 ELSE 0 END)', 'notCompleted')
+      .addSelect(`SUM(CASE WHEN ${followUp(false)} THEN 1 ELSE 0 END)`, 'cameBack')
+      .addSelect(`SUM(CASE WHEN ${followUp(true)} THEN 1 ELSE 0 END)`, 'cameBackCompleted')
+      .where('c.arrivedAt >= :outageStart', { outageStart: instantParam(dataSource, span.start) })
+      .andWhere('c.arrivedAt < :outageEnd', { outageEnd: instantParam(dataSource, span.end) })
+      .setParameters({ notCompleted: 'not_completed', completed: 'completed' });
+    applyCaseFilter(query, filter);
+    return query.getRawOne<Record<string, unknown>>();
+  }
+}
