@@ -108,6 +108,19 @@ describe('hostile input', () => {
     expect(answer.contentType).toContain('application/problem+json');
   });
 
+  it('answers an id past the largest record id (2,147,483,647) as not found or invalid, on either engine', async () => {
+    const last = 2_147_483_647;
+    for (const id of [last + 1, 2 ** 40, Number.MAX_SAFE_INTEGER]) {
+      const read = await staff.get(`/api/cases/${id}`);
+      expect(read.status).toBe(404);
+      expect(read.contentType).toContain('application/problem+json');
+      expectProblem(await send('/api/cases', JSON.stringify({ procedure: 'both', siteId: id })), 400, 'validation');
+      expect((await staff.get(`/api/cases?siteId=${id}`)).status).toBe(400);
+    }
+    // The largest id itself is a number like any other: no such case yet.
+    expect((await staff.get(`/api/cases/${last}`)).status).toBe(404);
+  });
+
   it('answers an unknown API address 404 as a problem, whatever the method and body', async () => {
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
       const response = await fetch(`${server.baseUrl}/api/no-such-route`, {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freshDatabase, TEST_ENGINE } from './engine';
 
 const ROOT = resolve(__dirname, '../..');
 export const SERVER_MAIN = join(ROOT, 'dist/apps/api/main.js');
@@ -50,10 +51,18 @@ export function runServerOnce(
   });
 }
 
-/** Starts the built server on a free port with a fresh SQLite file and waits until /api/health answers. */
+/**
+ * Starts the built server on a free port with a fresh database and waits until /api/health answers: a SQLite file,
+ * or with MADOGUCHI_TEST_ENGINE=postgres (and no DATABASE_PATH given) a PostgreSQL database dropped when it stops.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
   const databasePath = env['DATABASE_PATH'] ?? join(dir, 'madoguchi.sqlite');
+  const postgres = TEST_ENGINE === 'postgres' && !env['DATABASE_PATH'] ? await freshDatabase() : null;
+  const cleanUp = () => {
+    rmSync(dir, { recursive: true, force: true });
+    return postgres?.drop();
+  };
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
@@ -63,6 +72,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_PATH: databasePath,
+      ...postgres?.env,
       MADOGUCHI_DEMO: '1',
       DEMO_CASES: '0',
       LOG_LEVEL: 'warn',
@@ -75,7 +85,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      await cleanUp();
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) break;
@@ -84,6 +97,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await cleanUp();
       throw new Error(`server did not become healthy:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -94,10 +108,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     output: () => output,
     stop: () =>
       new Promise<void>((done) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          done();
-        });
+        child.once('exit', () => void Promise.resolve(cleanUp()).then(() => done()));
         child.kill('SIGTERM');
       }),
     kill: (signal) =>
@@ -105,10 +116,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         if (child.exitCode !== null || child.signalCode !== null) {
           return done({ code: child.exitCode, signal: child.signalCode });
         }
-        child.once('exit', (code, exitSignal) => {
-          rmSync(dir, { recursive: true, force: true });
-          done({ code, signal: exitSignal });
-        });
+        child.once(
+          'exit',
+          (code, exitSignal) => void Promise.resolve(cleanUp()).then(() => done({ code, signal: exitSignal })),
+        );
         child.kill(signal);
       }),
   };

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Account, Page } from '@madoguchi/contracts';
 import { AuthenticatedRequest, CurrentUser, Roles } from '../auth/auth.decorators';
@@ -25,7 +26,7 @@ export class AccountsController {
 
   @Patch(':id')
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateAccountDto,
     @CurrentUser() user: UserAccount,
   ): Promise<Account> {
@@ -35,7 +36,7 @@ export class AccountsController {
   @Post(':id/reset-password')
   @HttpCode(200)
   resetPassword(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: ResetPasswordDto,
     @CurrentUser() user: UserAccount,
     @Req() request: AuthenticatedRequest,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntityType } from '@madoguchi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
 import { AuditLogEntry } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 

@@ -1,7 +1,7 @@
 import type { CaseFilter, CaseSegment } from '@madoguchi/contracts';
 import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
-import { statsSql } from '../stats/stats-sql';
+import { dialectOf } from '../db/dialect';
 
 /**
  * Narrows a query over cases (alias `c`) to a filter. The statistics and the case list both call it, so the cases a
@@ -31,7 +31,7 @@ export function applyArrivalClock<T extends ObjectLiteral>(
   dataSource: DataSource,
   clock: { weekday?: number; hour?: number },
 ): void {
-  const hourIndex = statsSql(dataSource).tokyoHourIndex('c.arrivedAt');
+  const hourIndex = dialectOf(dataSource).tokyoHourIndex('c.arrivedAt');
   if (clock.hour !== undefined) qb.andWhere(`(${hourIndex} % 24) = :arrivalHour`, { arrivalHour: clock.hour });
   // Hour 0 since the epoch in Tokyo was a Thursday (weekday 4): count weekdays from there.
   if (clock.weekday !== undefined) {

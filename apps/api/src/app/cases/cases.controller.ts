@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CaseHistory, Page, ReturnSlip, SupportCase } from '@madoguchi/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -40,19 +41,19 @@ export class CasesController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: UserAccount): Promise<SupportCase> {
+  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: UserAccount): Promise<SupportCase> {
     return this.cases.get(id, user);
   }
 
   /** What happened to the case (its audit entries) and the visits it is linked with. */
   @Get(':id/history')
-  history(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: UserAccount): Promise<CaseHistory> {
+  history(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: UserAccount): Promise<CaseHistory> {
     return this.cases.history(id, user);
   }
 
   @Patch(':id')
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateCaseDto,
     @CurrentUser() user: UserAccount,
   ): Promise<SupportCase> {
@@ -62,7 +63,7 @@ export class CasesController {
   @Post(':id/start')
   @HttpCode(200)
   start(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: StartCaseDto,
     @CurrentUser() user: UserAccount,
   ): Promise<SupportCase> {
@@ -72,7 +73,7 @@ export class CasesController {
   @Post(':id/finish')
   @HttpCode(200)
   finish(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: FinishCaseDto,
     @CurrentUser() user: UserAccount,
   ): Promise<SupportCase> {
@@ -82,7 +83,7 @@ export class CasesController {
   @Post(':id/leave')
   @HttpCode(200)
   leave(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: CaseTransitionDto,
     @CurrentUser() user: UserAccount,
   ): Promise<SupportCase> {
@@ -90,7 +91,7 @@ export class CasesController {
   }
 
   @Get(':id/slip')
-  slip(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: UserAccount): Promise<ReturnSlip> {
+  slip(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: UserAccount): Promise<ReturnSlip> {
     return this.cases.slip(id, user);
   }
 }

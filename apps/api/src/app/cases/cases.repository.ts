@@ -9,7 +9,7 @@ import type { UserAccount } from '../auth/user.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../common/problems';
-import { instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
 import type { OutageEntity } from '../outages/outage.entity';
 import type { InstantRange } from '../stats/instant-range';
 import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PaymentService, PaymentServiceEntry, Site } from '@madoguchi/contracts';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
@@ -40,7 +41,7 @@ export class CatalogController {
   @Roles('admin')
   @Patch('payment-services/:id')
   updatePaymentService(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdatePaymentServiceDto,
     @CurrentUser() user: UserAccount,
   ): Promise<PaymentServiceEntry> {
@@ -64,7 +65,7 @@ export class CatalogController {
   @Roles('admin')
   @Patch('sites/:id')
   updateSite(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateSiteDto,
     @CurrentUser() user: UserAccount,
   ): Promise<Site> {

@@ -17,7 +17,8 @@ import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
-import { instantFromRaw, instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
+import { instantFromRaw } from '../db/instants';
 
 /** Rows read per query: large enough to keep round trips few, small enough that memory stays flat for any range. */
 export const EXPORT_BATCH_SIZE = 1000;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id-param';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ActiveOutages, Outage, OutageCasesPage, Page } from '@madoguchi/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -33,7 +34,7 @@ export class OutagesController {
   @Roles('manager', 'admin')
   @Patch(':id')
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateOutageDto,
     @CurrentUser() user: UserAccount,
   ): Promise<Outage> {
@@ -42,7 +43,7 @@ export class OutagesController {
 
   @Roles('manager', 'admin')
   @Get(':id/cases')
-  cases(@Param('id', ParseIntPipe) id: number, @Query() query: OutageCasesQueryDto): Promise<OutageCasesPage> {
+  cases(@Param('id', ParseIdPipe) id: number, @Query() query: OutageCasesQueryDto): Promise<OutageCasesPage> {
     return this.outages.cases(id, query);
   }
 }

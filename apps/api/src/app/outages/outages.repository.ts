@@ -12,7 +12,7 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
-import { instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
 import type { InstantRange } from '../stats/instant-range';
 import { OutageEntity } from './outage.entity';
 

@@ -4,7 +4,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { SupportCaseEntity } from '../cases/support-case.entity';
-import { instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
 import { OutageEntity } from '../outages/outage.entity';
 import type { InstantRange } from '../stats/instant-range';
 import { StatsRepository } from '../stats/stats.repository';

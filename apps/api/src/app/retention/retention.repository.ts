@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntry } from '../audit/audit-log.entity';
-import { instantParam } from '../db/instants';
+import { AuthToken } from '../auth/auth-token.entity';
+import { SupportCaseEntity } from '../cases/support-case.entity';
+import { dialectOf, instantParam } from '../db/dialect';
 
 /** The retention job's statements, each run inside the caller's transaction. */
 @Injectable()
@@ -11,24 +13,34 @@ export class RetentionRepository {
 
   /** Deletes expired and revoked sessions; how many. */
   async purgeSessions(manager: EntityManager, now: Date): Promise<number> {
-    const purged: unknown[] = await manager.query(
-      `DELETE FROM auth_token WHERE expiresAt < ? OR revokedAt IS NOT NULL RETURNING id`,
-      [this.param(now)],
-    );
-    return purged.length;
+    const purged = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(AuthToken)
+      .where('"expiresAt" < :now OR "revokedAt" IS NOT NULL', { now: this.param(now) })
+      .execute();
+    return purged.affected ?? 0;
   }
 
   /** The cases that arrived before the cutoff and still hold a note. */
   expiredNotes(manager: EntityManager, cutoff: Date): Promise<{ id: number }[]> {
-    return manager.query(`SELECT id FROM support_case WHERE note IS NOT NULL AND arrivedAt < ?`, [this.param(cutoff)]);
+    return manager
+      .createQueryBuilder(SupportCaseEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.note IS NOT NULL AND c.arrivedAt < :cutoff', { cutoff: this.param(cutoff) })
+      .getRawMany<{ id: number }>();
   }
 
   /** Blanks the notes of the cases that arrived before the cutoff, each a new version. */
   async blankNotes(manager: EntityManager, now: Date, cutoff: Date): Promise<void> {
-    await manager.query(
-      `UPDATE support_case SET note = NULL, version = version + 1, updatedAt = ? WHERE note IS NOT NULL AND arrivedAt < ?`,
-      [this.param(now), this.param(cutoff)],
-    );
+    await manager
+      .createQueryBuilder()
+      .update(SupportCaseEntity)
+      // The job's own clock, as on its audit lines.
+      .set({ note: null, version: () => 'version + 1', updatedAt: now })
+      .where('note IS NOT NULL AND "arrivedAt" < :cutoff', { cutoff: this.param(cutoff) })
+      .updateEntity(false)
+      .execute();
   }
 
   /** One audit line per case whose note the job removed, in the job's name. */
@@ -54,15 +66,20 @@ export class RetentionRepository {
   /** The note's text out of every audit snapshot of the cases past retention, before and after alike. */
   async clearSnapshots(manager: EntityManager, cutoff: Date): Promise<number> {
     let cleared = 0;
+    const sql = dialectOf(this.dataSource);
     for (const side of ['before', 'after'] as const) {
-      const rows: unknown[] = await manager.query(
-        `UPDATE audit_log SET "${side}" = json_set("${side}", '$.note', NULL)
-         WHERE entityType = 'case' AND json_extract("${side}", '$.note') IS NOT NULL
-           AND entityId IN (SELECT id FROM support_case WHERE arrivedAt < ?)
-         RETURNING id`,
-        [this.param(cutoff)],
-      );
-      cleared += rows.length;
+      const column = `"${side}"`;
+      const result = await manager
+        .createQueryBuilder()
+        .update(AuditLogEntry)
+        .set({ [side]: () => sql.jsonWithNull(column, 'note') })
+        .where(`"entityType" = 'case' AND ${sql.jsonHas(column, 'note')}`)
+        .andWhere('"entityId" IN (SELECT c.id FROM support_case c WHERE c."arrivedAt" < :cutoff)', {
+          cutoff: this.param(cutoff),
+        })
+        .updateEntity(false)
+        .execute();
+      cleared += result.affected ?? 0;
     }
     return cleared;
   }

@@ -7,10 +7,10 @@ import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { OutageEntity } from '../outages/outage.entity';
-import { instantParam } from '../db/instants';
+import { instantParam } from '../db/dialect';
 import type { InstantRange } from './instant-range';
 import type { Bin } from './percentiles';
-import { statsSql, StatsSql } from './stats-sql';
+import { dialectOf, Dialect } from '../db/dialect';
 import { HOURS_PER_WEEK } from './tokyo-clock';
 
 export type Measure = 'wait' | 'handle';
@@ -26,10 +26,10 @@ const count = (value: unknown): number => Number(value ?? 0);
 /** Aggregates the database computes from the arrivedAt bound that every case index leads with; no entity is loaded. */
 @Injectable()
 export class StatsRepository {
-  readonly sql: StatsSql;
+  readonly sql: Dialect;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.sql = statsSql(dataSource);
+    this.sql = dialectOf(dataSource);
   }
 
   /** Cases that arrived in the range, narrowed to the filter. */

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { openDatabase } from '../db/data-source';
-import { statsSql } from './stats-sql';
-import { DAY_MS, HOUR_MS, TOKYO_OFFSET_MS } from './tokyo-clock';
+import { dialectOf } from './dialect';
+import { DAY_MS, HOUR_MS, TOKYO_OFFSET_MS } from '../stats/tokyo-clock';
 
 describe('the SQL arithmetic on instants (SQLite)', () => {
   let dir: string;
@@ -24,7 +24,7 @@ describe('the SQL arithmetic on instants (SQLite)', () => {
   const stored = (ms: number) => `'${DateUtils.mixedDateToUtcDatetimeString(new Date(ms))}'`;
 
   it('puts instants on exact Tokyo hour and day boundaries into the right hour and day', async () => {
-    const sql = statsSql(dataSource);
+    const sql = dialectOf(dataSource);
     const start = Date.parse('2020-12-31T00:00:00+09:00');
     // Every boundary and the millisecond either side of it, over three days around the year end.
     const instants = Array.from({ length: 72 }, (_, h) => start + h * HOUR_MS).flatMap((t) => [t - 1, t, t + 1]);
@@ -41,7 +41,7 @@ describe('the SQL arithmetic on instants (SQLite)', () => {
   });
 
   it('measures durations in whole milliseconds', async () => {
-    const sql = statsSql(dataSource);
+    const sql = dialectOf(dataSource);
     const from = Date.parse('2021-11-09T10:00:00+09:00');
     const cases = [0, 1, 140_000, 459_999, 86_400_000 + 7];
     const rows: { ms: number }[] = await dataSource.query(
