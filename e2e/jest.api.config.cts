@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/api/**/*.spec.ts'],
+  // PostgreSQL's own faults and relay run on it alone, as SQLite's file faults do in e2e/server.
+  testPathIgnorePatterns: process.env.MADOGUCHI_TEST_ENGINE === 'postgres' ? [] : ['\\.postgres\\.spec\\.ts$'],
   transform: {
     // Transpiled only (isolatedModules): the type-check runs on its own, and checking a whole server per file is slow.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

@@ -95,7 +95,19 @@ const pgTypes = {
     PG_NUMBERS.has(oid) ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
 };
 
-function postgresOptions(url: string, readOnly = false): PostgresConnectionOptions {
+interface PostgresSession {
+  readOnly?: boolean;
+  /** How long a statement waits for a lock held elsewhere before it fails (55P03), in ms. */
+  lockTimeoutMs?: number;
+}
+
+function postgresOptions(url: string, session: PostgresSession = {}): PostgresConnectionOptions {
+  const options = [
+    // Parameters without a zone (text instants) are read as UTC, whatever the server's own zone.
+    '-c TimeZone=UTC',
+    ...(session.readOnly ? ['-c default_transaction_read_only=on'] : []),
+    ...(session.lockTimeoutMs ? [`-c lock_timeout=${session.lockTimeoutMs}`] : []),
+  ];
   return {
     type: 'postgres',
     url,
@@ -105,8 +117,7 @@ function postgresOptions(url: string, readOnly = false): PostgresConnectionOptio
     synchronize: false,
     logging: false,
     extra: {
-      // Parameters without a zone (text instants) are read as UTC, whatever the server's own zone.
-      options: `-c TimeZone=UTC${readOnly ? ' -c default_transaction_read_only=on' : ''}`,
+      options: options.join(' '),
       types: pgTypes,
       max: 10,
       connectionTimeoutMillis: 5000,
@@ -114,10 +125,16 @@ function postgresOptions(url: string, readOnly = false): PostgresConnectionOptio
   };
 }
 
-/** The write path's own connection: the same database; a lock held elsewhere is waited for by the write path. */
-export function writerOptions(target: DatabaseTarget | string): DataSourceOptions {
+/**
+ * The write path's own connection: the same database; a lock held elsewhere is waited for by the write path (SQLite)
+ * or by the server for at most `lockTimeoutMs` (PostgreSQL).
+ */
+export function writerOptions(target: DatabaseTarget | string, lockTimeoutMs?: number): DataSourceOptions {
   const resolved = targetOf(target);
-  if (resolved.engine === 'postgres') return dataSourceOptions(resolved);
+  if (resolved.engine === 'postgres') {
+    useInstantType('postgres');
+    return postgresOptions(resolved.url, { lockTimeoutMs });
+  }
   return {
     ...dataSourceOptions(resolved),
     timeout: 0,
@@ -173,6 +190,6 @@ export async function sealReadConnection(dataSource: DataSource): Promise<void> 
   // A pooled connection cannot be changed one by one: the pool is opened anew, every session read-only.
   const { url } = dataSource.options as PostgresConnectionOptions;
   await dataSource.destroy();
-  dataSource.setOptions(postgresOptions(url as string, true));
+  dataSource.setOptions(postgresOptions(url as string, { readOnly: true }));
   await dataSource.initialize();
 }

@@ -93,7 +93,9 @@ export class PostgresWritePath extends WritePath {
   }
 
   private connection(): Promise<DataSource> {
-    this.writer ??= new DataSource(writerOptions({ engine: 'postgres', url: this.url })).initialize();
+    this.writer ??= new DataSource(
+      writerOptions({ engine: 'postgres', url: this.url }, this.lockTimeoutMs),
+    ).initialize();
     // A pool that could not be opened is opened anew by the next write.
     this.writer.catch(() => (this.writer = null));
     return this.writer;

@@ -1,16 +1,18 @@
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnModuleInit } from '@nestjs/common';
 import type { DeskLiveTopic } from '@madoguchi/contracts';
 import { filter, map, Observable, Subject, take } from 'rxjs';
+import type { DatabaseTarget } from '../db/engine';
+import { LiveNews, PostgresLiveRelay } from './live-relay';
 
 /** Changes that come together (a burst of writes in one commit) reach the screens as one event per topic. */
 export const LIVE_COALESCE_MS = 50;
 
 /**
- * The server's own news of what changed, for the live streams. In process only: it hears what this server committed,
- * which is every change, because one server owns the database file (see `claimDatabase`).
+ * The news of what changed, for the live streams. On SQLite it is what this server committed, which is every change,
+ * because one server owns the database file (see `claimDatabase`); on PostgreSQL the other servers' news comes too.
  */
 @Injectable()
-export class LiveHub implements BeforeApplicationShutdown {
+export class LiveHub implements OnModuleInit, BeforeApplicationShutdown {
   private readonly topics = new Subject<ReadonlySet<DeskLiveTopic>>();
   private readonly endedSessions = new Subject<string>();
   private readonly stopping = new Subject<void>();
@@ -21,6 +23,16 @@ export class LiveHub implements BeforeApplicationShutdown {
   readonly changes: Observable<ReadonlySet<DeskLiveTopic>> = this.topics.asObservable();
   /** Completes when the server stops: every stream ends with it, so that shutdown need not wait for clients. */
   readonly closing: Observable<void> = this.stopping.asObservable();
+
+  private readonly relay: PostgresLiveRelay | null;
+
+  constructor(target: DatabaseTarget) {
+    this.relay = target.engine === 'postgres' ? new PostgresLiveRelay(target.url, (news) => this.heard(news)) : null;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.relay?.open();
+  }
 
   /**
    * Resolves as `write` does and, only when it did (the write path answers after COMMIT), announces `topic`: a
@@ -33,6 +45,11 @@ export class LiveHub implements BeforeApplicationShutdown {
   }
 
   changed(topic: DeskLiveTopic): void {
+    this.relay?.tell({ topic });
+    this.changedHere(topic);
+  }
+
+  private changedHere(topic: DeskLiveTopic): void {
     this.pending.add(topic);
     this.flush ??= setTimeout(() => {
       const batch = this.pending;
@@ -44,7 +61,13 @@ export class LiveHub implements BeforeApplicationShutdown {
 
   /** A sign-out: the streams of that session end at once. */
   sessionEnded(tokenHash: string): void {
+    this.relay?.tell({ session: tokenHash });
     this.endedSessions.next(tokenHash);
+  }
+
+  private heard(news: LiveNews): void {
+    if ('topic' in news) this.changedHere(news.topic);
+    else this.endedSessions.next(news.session);
   }
 
   /** Emits once when the session behind `tokenHash` is signed out. */
@@ -56,7 +79,8 @@ export class LiveHub implements BeforeApplicationShutdown {
     );
   }
 
-  beforeApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay?.close();
     if (this.flush) clearTimeout(this.flush);
     this.stopping.next();
     this.stopping.complete();
