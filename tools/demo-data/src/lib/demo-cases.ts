@@ -604,7 +604,7 @@ function generateDay(
   let unplaced = returns.length;
   const drafts = Array.from(arrivals, (arrival, i) =>
     unplaced > 0 && random.coarse() * (arrivals.length - i) < unplaced
-      ? // `unplaced` counts down from returns.length to 1, so the index runs over the returns once, in order.
+      ? // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- `unplaced` counts down from returns.length to 1.
         returnDraft(arrival, day, returns[returns.length - unplaced--]!)
       : draftCase(arrival, day, procedures, random),
   );
@@ -706,7 +706,7 @@ function serveQueue(
     const end = start + outcome.seconds;
     // Logging the case and calling the next number takes a moment.
     counters.occupyNext(end + random.int(15, 60));
-    // There are staff.length counters, one for each of the staff.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- there are staff.length counters, one each.
     demoCase.staffUsername = staff[k]!;
     demoCase.paymentServiceName = outcome.paymentServiceName;
     demoCase.status = outcome.status;
@@ -719,9 +719,9 @@ function serveQueue(
   }
 }
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- counter numbers run 0 … count − 1 and every heap index
+   is checked against its length. A site with nobody to serve may open no counter, so only `nextFree` checks. */
 /** The counters of one site as a min-heap on when each is next free (ties to the lower counter), for big days. */
-// Counter numbers run 0 … count − 1 and every heap index is checked against its length: the `!`s below are proven.
-// A site with nobody to serve may open no counter at all, so only `nextFree` checks that one exists.
 class Counters {
   private readonly free: number[];
   private readonly heap: number[];
@@ -759,3 +759,4 @@ class Counters {
     }
   }
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */
