@@ -38,6 +38,23 @@ export default [
     },
   },
   {
+    files: ['**/*.ts', '**/*.cts', '**/*.mts'],
+    languageOptions: {
+      parserOptions: {
+        // Each file is checked with the tsconfig that compiles it, found as the editor finds it.
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // A promise nobody awaits loses its error: a failed navigation or save would go unnoticed.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A code list that gains a value must be handled everywhere it is switched on.
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e.ts'],
     rules: {
       // A focused or skipped test hides failures.
@@ -51,6 +68,16 @@ export default [
         { object: 'test', property: 'skip' },
       ],
       'no-restricted-globals': ['error', 'xit', 'xdescribe', 'fit', 'fdescribe', 'xtest'],
+    },
+  },
+  {
+    // Turned on once the repository layer lands.
+    basePath: import.meta.dirname,
+    files: ['apps/api/**', 'e2e/**'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
     },
   },
 ];

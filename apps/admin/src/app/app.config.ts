@@ -8,12 +8,13 @@ import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angula
 import { appRoutes } from './app.routes';
 import { apiInterceptor } from './core/http/api.interceptor';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
+import { navigationFailureFeatures } from './core/navigation/navigation-failure';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(appRoutes, withComponentInputBinding()),
+    provideRouter(appRoutes, withComponentInputBinding(), ...navigationFailureFeatures),
     provideHttpClient(withInterceptors([apiInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
   ],

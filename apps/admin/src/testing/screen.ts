@@ -68,6 +68,9 @@ export function textOf(element: Element): string {
 
 function only<T extends Element>(root: ParentNode, selector: string, name: string): T {
   const found = Array.from(root.querySelectorAll<T>(selector)).filter((element) => visibleText(element) === name);
-  if (found.length !== 1) throw new Error(`expected one ${selector} named "${name}", found ${found.length}`);
-  return found[0];
+  const [element] = found;
+  if (!element || found.length !== 1) {
+    throw new Error(`expected one ${selector} named "${name}", found ${found.length}`);
+  }
+  return element;
 }

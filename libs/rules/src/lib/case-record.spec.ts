@@ -120,17 +120,17 @@ describe('the certificate renewal of a case held up by the 24-hour wait', () => 
 
   it('refuses a renewal after the visit ended', () => {
     const [problem] = renewalProblems(waiting('2020-11-24T00:30:00.000Z'));
-    expect(problem.message.ja).toBe('電子証明書の更新日時が、この来庁の終了より後になっています。');
+    expect(problem?.message.ja).toBe('電子証明書の更新日時が、この来庁の終了より後になっています。');
   });
 
   it('refuses a renewal whose wait was over before service started', () => {
     const [problem] = renewalProblems(waiting('2020-11-23T00:10:00.000Z'));
-    expect(problem.message.ja).toContain('対応開始までに24時間が経過しています');
+    expect(problem?.message.ja).toContain('対応開始までに24時間が経過しています');
     expect(renewalProblems(waiting('2020-11-23T00:10:00.000Z'), 72)).toEqual([]);
   });
 
   it('refuses a renewal for any other reason', () => {
     const facts = waiting('2020-11-23T23:45:00.000Z', { reason: 'pin_locked' });
-    expect(renewalProblems(facts)[0].message.en).toBe('certRenewedAt is only for the reason cert_wait_24h.');
+    expect(renewalProblems(facts)[0]?.message.en).toBe('certRenewedAt is only for the reason cert_wait_24h.');
   });
 });

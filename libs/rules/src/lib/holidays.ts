@@ -6,7 +6,9 @@ import * as holidayJp from '@holiday-jp/holiday_jp';
  */
 export function japaneseHolidayName(date: string): string | null {
   const holidays: Readonly<Record<string, { readonly name: string }>> = holidayJp.holidays;
-  return Object.hasOwn(holidays, date) ? holidays[date].name : null;
+  // Own keys only: a text such as 'constructor' must not reach the object's prototype.
+  const holiday = Object.hasOwn(holidays, date) ? holidays[date] : undefined;
+  return holiday?.name ?? null;
 }
 
 /** True when a Tokyo day ('YYYY-MM-DD') is a national holiday, substitute holidays included. */

@@ -45,7 +45,7 @@ describe('outagesAt and stoppedFunctionsAt', () => {
   it('hands back the caller’s own outage records', () => {
     const recorded = [{ ...JULY_23, id: 7, note: '事前告知あり' }];
     expect(outagesAt('2020-07-23T10:00:00+09:00', recorded)).toEqual(recorded);
-    expect(outagesAt('2020-07-23T10:00:00+09:00', recorded)[0].id).toBe(7);
+    expect(outagesAt('2020-07-23T10:00:00+09:00', recorded)[0]?.id).toBe(7);
   });
 });
 

@@ -38,7 +38,9 @@ const codes = (issues: PreflightIssue[]) => issues.map((i) => i.code);
 const only = (result: PreflightResult, code: string) => {
   const found = result.blockers.filter((b) => b.code === code);
   expect(found).toHaveLength(1);
-  return found[0];
+  const [blocker] = found;
+  if (!blocker) throw new Error(`no ${code} blocker`);
+  return blocker;
 };
 
 describe('preflight', () => {
@@ -71,7 +73,7 @@ describe('preflight', () => {
     it('waits for application support to start on 2020-07-01, and says so', () => {
       const result = preflight(ready({ at: '2020-06-15T10:00:00+09:00' }), none);
       expect(codes(result.blockers)).toEqual(['desk_closed']);
-      expect(result.blockers[0].message.ja).toBe(
+      expect(result.blockers[0]?.message.ja).toBe(
         '窓口での予約(マイキーID設定)と申込みの支援は2020年7月1日(水)からです。次の受付は2020年7月1日(水) 8:30からです。',
       );
       expect(result.earliestAt).toBe('2020-06-30T23:30:00.000Z');
@@ -91,7 +93,7 @@ describe('preflight', () => {
         outages: [],
         windows,
       });
-      expect(may.blockers[0].message.ja).toContain('窓口での予約(マイキーID設定)の支援は2020年6月1日(月)からです。');
+      expect(may.blockers[0]?.message.ja).toContain('窓口での予約(マイキーID設定)の支援は2020年6月1日(月)からです。');
       expect(may.earliestAt).toBe('2020-05-31T23:30:00.000Z');
       const reserved = preflight(
         ready({ at: '2020-06-15T10:00:00+09:00', procedure: 'application', alreadyReserved: true }),
@@ -103,7 +105,7 @@ describe('preflight', () => {
     it('promises nothing once the programme is over', () => {
       const result = preflight(ready({ at: '2022-01-05T10:00:00+09:00' }), none);
       expect(codes(result.blockers)).toEqual(['programme_closed']);
-      expect(result.blockers[0].message.ja).toBe('手続き支援の実施期間は2021年12月31日(金)で終了しました。');
+      expect(result.blockers[0]?.message.ja).toBe('手続き支援の実施期間は2021年12月31日(金)で終了しました。');
       expect(result.earliestAt).toBeNull();
     });
 
@@ -117,7 +119,7 @@ describe('preflight', () => {
       const result = preflight(ready({ at: '2020-07-22T16:45:00+09:00' }), none);
       expect(result.canProceedNow).toBe(true);
       expect(codes(result.warnings)).toEqual(['desk_closed']);
-      expect(result.warnings[0].message.ja).toContain('受付終了(17:00)まで30分を切っています');
+      expect(result.warnings[0]?.message.ja).toContain('受付終了(17:00)まで30分を切っています');
     });
   });
 
@@ -132,11 +134,11 @@ describe('preflight', () => {
       );
       expect(codes(result.blockers)).toEqual(['cert_wait_24h']);
       // Saturday 21 is a 3rd Saturday and Monday 23 is Labour Thanksgiving Day: Tuesday 24 at 8:30 is the next opening.
-      expect(result.blockers[0].until).toBe('2020-11-23T23:30:00.000Z');
-      expect(result.blockers[0].message.ja).toBe(
+      expect(result.blockers[0]?.until).toBe('2020-11-23T23:30:00.000Z');
+      expect(result.blockers[0]?.message.ja).toBe(
         '電子証明書の更新・発行から24時間が経過していません。窓口では2020年11月24日(火) 8:30以降にお手続きいただけます。',
       );
-      expect(result.blockers[0].message.en).toContain('Tue 24 Nov 2020, 8:30');
+      expect(result.blockers[0]?.message.en).toContain('Tue 24 Nov 2020, 8:30');
       expect(result.earliestAt).toBe('2020-11-23T23:30:00.000Z');
     });
 
@@ -163,7 +165,7 @@ describe('preflight', () => {
       const certificate = { status: 'valid' as const, issuedOrRenewedAt: '2020-07-22T09:30:00+09:00' };
       const result = preflight(ready({ certificate }), { outages: [], certWaitHours: 1 });
       expect(result.earliestAt).toBe('2020-07-22T01:30:00.000Z');
-      expect(result.blockers[0].message.ja).toContain('1時間が経過していません');
+      expect(result.blockers[0]?.message.ja).toContain('1時間が経過していません');
     });
 
     it('warns when the wait ends shortly before closing', () => {
@@ -187,8 +189,8 @@ describe('preflight', () => {
       expect(codes(result.blockers)).toEqual(['platform_maintenance', 'desk_closed']);
       const maintenance = result.blockers[0];
       // It resumes at 0:30 on Sports Day (a holiday in 2020): the text names the 4th Saturday's opening instead.
-      expect(maintenance.until).toBe('2020-07-24T23:30:00.000Z');
-      expect(maintenance.message.ja).toBe(
+      expect(maintenance?.until).toBe('2020-07-24T23:30:00.000Z');
+      expect(maintenance?.message.ja).toBe(
         'マイキープラットフォームのメンテナンス中のため、予約(マイキーID設定)ができません。再開後、窓口では2020年7月25日(土) 8:30からお手続きいただけます。',
       );
       expect(result.earliestAt).toBe('2020-07-24T23:30:00.000Z');
@@ -214,18 +216,18 @@ describe('preflight', () => {
       const before = preflight(ready({ at: '2020-07-22T12:00:00+09:00' }), { outages: [outage] });
       expect(before.canProceedNow).toBe(true);
       expect(codes(before.warnings)).toEqual(['platform_maintenance']);
-      expect(before.warnings[0].message.ja).toContain(
+      expect(before.warnings[0]?.message.ja).toContain(
         '2020年7月22日(水) 13:00からマイキープラットフォームのメンテナンス',
       );
-      expect(before.warnings[0].until).toBe('2020-07-22T06:00:00.000Z');
+      expect(before.warnings[0]?.until).toBe('2020-07-22T06:00:00.000Z');
     });
 
     it('promises nothing while an outage has no announced end', () => {
       const ongoing = { ...JULY_23, startsAt: '2020-07-22T09:00:00+09:00', endsAt: null };
       const result = preflight(ready(), { outages: [ongoing] });
       expect(codes(result.blockers)).toEqual(['platform_maintenance']);
-      expect(result.blockers[0].until).toBeNull();
-      expect(result.blockers[0].message.ja).toContain('再開時刻は未定です');
+      expect(result.blockers[0]?.until).toBeNull();
+      expect(result.blockers[0]?.message.ja).toContain('再開時刻は未定です');
       expect(result.earliestAt).toBeNull();
     });
 
@@ -233,7 +235,7 @@ describe('preflight', () => {
       const announced = { ...JULY_23, startsAt: '2020-07-27T08:00:00+09:00', endsAt: null };
       const result = preflight(ready({ at: '2020-07-26T10:00:00+09:00' }), { outages: [announced] });
       expect(codes(result.blockers)).toEqual(['platform_maintenance', 'desk_closed']);
-      expect(result.blockers[0].until).toBeNull();
+      expect(result.blockers[0]?.until).toBeNull();
       expect(result.earliestAt).toBeNull();
     });
   });
@@ -308,8 +310,8 @@ describe('preflight', () => {
     it('cannot apply to a service not available from a procedure spot', () => {
       const result = preflight(ready({ paymentService: { ...service, appliesAtSpot: false } }), none);
       expect(codes(result.blockers)).toEqual(['service_not_at_spot']);
-      expect(result.blockers[0].referTo).toBe('payment_service');
-      expect(result.blockers[0].message.ja).toContain('「サンプルカード」は手続スポットからの申込みに対応していない');
+      expect(result.blockers[0]?.referTo).toBe('payment_service');
+      expect(result.blockers[0]?.message.ja).toContain('「サンプルカード」は手続スポットからの申込みに対応していない');
       expect(result.earliestAt).toBeNull();
     });
 
@@ -322,7 +324,7 @@ describe('preflight', () => {
     it('needs the listed items unless they are ready, and names them', () => {
       const paymentService = { ...service, requiredItems: ['クレジットカード', 'アプリのログインID'] };
       const missing = preflight(ready({ paymentService }), none);
-      expect(missing.blockers[0].message.ja).toBe(
+      expect(missing.blockers[0]?.message.ja).toBe(
         '「サンプルカード」の申込みに必要なもの(クレジットカード、アプリのログインID)をそろえてお越しください。',
       );
       expect(preflight(ready({ paymentService, serviceItemsReady: true }), none).canProceedNow).toBe(true);
@@ -345,7 +347,7 @@ describe('preflight', () => {
       const result = preflight(ready({ certificate: { status: 'valid', validUntil: '2020-09-30' } }), none);
       expect(result.canProceedNow).toBe(true);
       expect(codes(result.warnings)).toEqual(['cert_expired']);
-      expect(result.warnings[0].message.ja).toContain('更新前にマイナポイントのお手続きを済ませるか');
+      expect(result.warnings[0]?.message.ja).toContain('更新前にマイナポイントのお手続きを済ませるか');
       expect(preflight(ready({ certificate: { status: 'valid', validUntil: '2020-11-01' } }), none).warnings).toEqual(
         [],
       );

@@ -157,13 +157,14 @@ export function preflight(s: PreflightSituation, ctx: PreflightContext): Preflig
   }
 
   const stoppingNow = outagesStopping(at, ctx.outages, needed);
-  if (stoppingNow.length > 0) {
+  const firstStopping = stoppingNow[0];
+  if (firstStopping) {
     const resumption = resumptionAfter(at, ctx.outages, needed);
     const stopped = needed.filter((fn) => stoppingNow.some((o) => o.affects.includes(fn)));
     const resumesAt = 'resumesAt' in resumption ? resumption.resumesAt : null;
     blockers.push(
       messages.maintenanceNow(
-        stoppingNow[0].system,
+        firstStopping.system,
         stopped,
         resumesAt !== null,
         resumesAt && nextOpeningAt(resumesAt, calendar),

@@ -15,6 +15,6 @@ export function ticketLabel(prefix: string, number: number): string {
 
 /** Prefix and number of a printed ticket, or null when the text is no ticket. */
 export function parseTicket(label: string): { prefix: string; number: number } | null {
-  const match = /^([A-Z]+)-(\d{3,})$/.exec(label);
-  return match ? { prefix: match[1], number: Number(match[2]) } : null;
+  const [, prefix, digits] = /^([A-Z]+)-(\d{3,})$/.exec(label) ?? [];
+  return prefix && digits ? { prefix, number: Number(digits) } : null;
 }

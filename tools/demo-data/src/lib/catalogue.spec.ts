@@ -61,7 +61,8 @@ describe('demoCatalogue', () => {
   });
 
   it('records the real MyKey Platform maintenance of 2020-07-23 07:00 to 2020-07-24 00:30 Tokyo', () => {
-    const real = catalogue.outages[0];
+    const [real] = catalogue.outages;
+    if (!real) throw new Error('the demo catalogue records the real maintenance');
     expect(real).toMatchObject({
       system: 'mykey_platform',
       kind: 'planned',
@@ -113,12 +114,15 @@ describe('demoCatalogue', () => {
 
   it('hands out copies, so a caller cannot change the next catalogue', () => {
     const first = demoCatalogue();
-    first.paymentServices[0].requiredItems.push('改変');
-    first.outages[0].affects.pop();
+    const [service] = first.paymentServices;
+    const [outage] = first.outages;
+    if (!service || !outage) throw new Error('the demo catalogue has payment services and outages');
+    service.requiredItems.push('改変');
+    outage.affects.pop();
     first.accounts.length = 0;
     const second = demoCatalogue();
-    expect(second.paymentServices[0].requiredItems).not.toContain('改変');
-    expect(second.outages[0].affects).toHaveLength(2);
+    expect(second.paymentServices[0]?.requiredItems).not.toContain('改変');
+    expect(second.outages[0]?.affects).toHaveLength(2);
     expect(second.accounts.length).toBeGreaterThan(0);
   });
 });

@@ -92,8 +92,7 @@ export function* generateDemoCasesWith(options: DemoOptions, schedule: ReturnSch
   const codes = new FollowUpCodes(settings.seed);
   let seq = 0;
   let batch: DemoCase[] = [];
-  for (let d = 0; d < days.length; d++) {
-    const day = days[d];
+  for (const [d, day] of days.entries()) {
     // Returns take the place of some of the day's new arrivals, so the total stays exactly what was asked for.
     const returning = schedule.take(d, day.cases);
     if (day.cases === 0) continue;
@@ -266,15 +265,11 @@ function returnDraft(arrival: number, day: DeskDay, visit: PendingReturn): Draft
 
 /** Arrival instants (epoch seconds) inside the open hours, denser where the half-hour profile is higher. */
 function drawArrivals(day: DeskDay, random: Random): Float64Array {
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const bin of day.bins) cumulative.push((total += bin.weight));
   const arrivals = new Float64Array(day.cases);
+  if (day.cases === 0) return arrivals;
+  const bins = new WeightedTable(day.bins.map((bin) => [bin, bin.weight] as const));
   for (let i = 0; i < day.cases; i++) {
-    const target = random.coarse() * total;
-    let b = 0;
-    while (b < cumulative.length - 1 && target >= cumulative[b]) b++;
-    const bin = day.bins[b];
+    const bin = bins.pick(random);
     // Whole seconds, strictly before the bin's end, so that nobody arrives at closing time.
     arrivals[i] = bin.start + Math.floor(random.coarse() * (bin.end - bin.start));
   }
@@ -310,10 +305,17 @@ const PLANNED_MINUTES: Readonly<Record<Procedure, number>> = { reservation: 9, a
 const PLANNED_LOAD_QUIET = 0.5;
 const PLANNED_LOAD_PEAK = 1.12;
 
+/** The draft at one of the indexes a queue holds into the day's drafts. */
+function draftAt(drafts: readonly Draft[], i: number): Draft {
+  const draft = drafts[i];
+  if (!draft) throw new RangeError(`The day has no draft ${i}.`);
+  return draft;
+}
+
 /** Counters opened at a site: enough for the day's expected work, run hotter on the busy days of the rush. */
 function countersFor(drafts: readonly Draft[], indexes: readonly number[], day: DeskDay, minimum: number): number {
   let minutes = 0;
-  for (const i of indexes) minutes += PLANNED_MINUTES[drafts[i].procedure];
+  for (const i of indexes) minutes += PLANNED_MINUTES[draftAt(drafts, i).procedure];
   const load = PLANNED_LOAD_QUIET + (PLANNED_LOAD_PEAK - PLANNED_LOAD_QUIET) * Math.min(1, day.level);
   return Math.max(minimum, Math.ceil(minutes / ((day.openSeconds / 60) * load)));
 }
@@ -472,7 +474,7 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
       completed: [],
       alreadyReserved: false,
       paymentServiceName: null,
-      note: INQUIRY_NOTES[random.int(0, INQUIRY_NOTES.length - 1)],
+      note: random.oneOf(INQUIRY_NOTES),
       seconds: minutesToSeconds(random.logNormal(5, 0.25), 2, 12),
     };
   }
@@ -513,7 +515,7 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
           : reason === 'service_items_missing'
             ? SERVICES.atSpot.pick(random)
             : wished;
-    const note = reason === 'other' ? OTHER_NOTES[random.int(0, OTHER_NOTES.length - 1)] : referral(reason, random);
+    const note = reason === 'other' ? random.oneOf(OTHER_NOTES) : referral(reason, random);
     const partial: PlatformFunction[] =
       procedure === 'both' && APPLICATION_STEP_REASONS.has(reason) ? ['reservation'] : [];
     return failure(reason, service, note, random, partial);
@@ -539,11 +541,7 @@ function outcomeOf(draft: Draft, start: number, ordinal: number, random: Random)
     completed: functionsOf(procedure, alreadyReserved),
     alreadyReserved,
     paymentServiceName: service,
-    note: alreadyReserved
-      ? ALREADY_RESERVED_NOTE
-      : random.chance(0.03)
-        ? COMPLETED_NOTES[random.int(0, COMPLETED_NOTES.length - 1)]
-        : null,
+    note: alreadyReserved ? ALREADY_RESERVED_NOTE : random.chance(0.03) ? random.oneOf(COMPLETED_NOTES) : null,
     seconds: minutesToSeconds(alreadyReserved ? minutes * 0.7 : minutes, 4, 60),
   };
 }
@@ -606,7 +604,8 @@ function generateDay(
   let unplaced = returns.length;
   const drafts = Array.from(arrivals, (arrival, i) =>
     unplaced > 0 && random.coarse() * (arrivals.length - i) < unplaced
-      ? returnDraft(arrival, day, returns[returns.length - unplaced--])
+      ? // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- `unplaced` counts down from returns.length to 1.
+        returnDraft(arrival, day, returns[returns.length - unplaced--]!)
       : draftCase(arrival, day, procedures, random),
   );
 
@@ -618,7 +617,11 @@ function generateDay(
   );
   const mainCounters = countersFor(drafts, main, day, 2);
   const annexCounters = annex.length ? countersFor(drafts, annex, day, 1) : 0;
-  const staffAt = (k: number) => roster.order[k % roster.order.length];
+  const staffAt = (k: number) => {
+    const username = roster.order[k % roster.order.length];
+    if (username === undefined) throw new RangeError('A day has staff on its roster.');
+    return username;
+  };
   const mainStaff = Array.from({ length: mainCounters }, (_, k) => staffAt(k));
   const annexStaff = Array.from({ length: annexCounters }, (_, k) => staffAt(mainCounters + k));
 
@@ -633,14 +636,14 @@ function generateDay(
       ? roster.order.slice(counters, roster.present)
       : roster.order.slice(0, Math.max(1, roster.present));
   for (const i of phone) {
-    const draft = drafts[i];
+    const draft = draftAt(drafts, i);
     const start = draft.arrival + random.int(0, 45);
     const call = newCase(draft, iso);
-    call.staffUsername = answerers[random.int(0, answerers.length - 1)];
+    call.staffUsername = random.oneOf(answerers);
     call.status = 'completed';
     call.startedAt = iso(start);
     call.endedAt = iso(start + minutesToSeconds(random.logNormal(4.5, 0.3), 2, 12));
-    call.note = INQUIRY_NOTES[random.int(0, INQUIRY_NOTES.length - 1)];
+    call.note = random.oneOf(INQUIRY_NOTES);
     context.cases[i] = call;
   }
   return context.cases;
@@ -680,11 +683,11 @@ function serveQueue(
 ): void {
   const counters = new Counters(staff.length);
   for (const i of indexes) {
-    const draft = drafts[i];
+    const draft = draftAt(drafts, i);
     const k = counters.nextFree();
     // Taking a number and filling in the form takes a few minutes before anyone can be called.
     const ready = draft.arrival + random.int(FORM_SECONDS[0], FORM_SECONDS[1]);
-    const wait = Math.max(ready, counters.freeAt[k]) - draft.arrival;
+    const wait = Math.max(ready, counters.freeAt(k)) - draft.arrival;
     const demoCase = newCase(draft, iso);
     cases[i] = demoCase;
 
@@ -703,7 +706,8 @@ function serveQueue(
     const end = start + outcome.seconds;
     // Logging the case and calling the next number takes a moment.
     counters.occupyNext(end + random.int(15, 60));
-    demoCase.staffUsername = staff[k];
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- there are staff.length counters, one each.
+    demoCase.staffUsername = staff[k]!;
     demoCase.paymentServiceName = outcome.paymentServiceName;
     demoCase.status = outcome.status;
     demoCase.startedAt = iso(start);
@@ -715,35 +719,44 @@ function serveQueue(
   }
 }
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- counter numbers run 0 … count − 1 and every heap index
+   is checked against its length. A site with nobody to serve may open no counter, so only `nextFree` checks. */
 /** The counters of one site as a min-heap on when each is next free (ties to the lower counter), for big days. */
 class Counters {
-  readonly freeAt: number[];
+  private readonly free: number[];
   private readonly heap: number[];
 
   constructor(count: number) {
-    this.freeAt = new Array<number>(count).fill(0);
+    this.free = new Array<number>(count).fill(0);
     // All free at once, in counter order, is already a valid heap.
     this.heap = Array.from({ length: count }, (_, k) => k);
   }
 
   nextFree(): number {
-    return this.heap[0];
+    const counter = this.heap[0];
+    if (counter === undefined) throw new RangeError('No counter is open for the people waiting.');
+    return counter;
+  }
+
+  freeAt(counter: number): number {
+    return this.free[counter]!;
   }
 
   /** The counter `nextFree` returned is busy until `until`. */
   occupyNext(until: number): void {
-    const { heap, freeAt } = this;
-    freeAt[heap[0]] = until;
-    const before = (a: number, b: number) => freeAt[a] < freeAt[b] || (freeAt[a] === freeAt[b] && a < b);
+    const { heap, free } = this;
+    free[heap[0]!] = until;
+    const before = (a: number, b: number) => free[a]! < free[b]! || (free[a] === free[b] && a < b);
     for (let i = 0; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
-      if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
+      if (left < heap.length && before(heap[left]!, heap[smallest]!)) smallest = left;
+      if (right < heap.length && before(heap[right]!, heap[smallest]!)) smallest = right;
       if (smallest === i) return;
-      [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
       i = smallest;
     }
   }
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

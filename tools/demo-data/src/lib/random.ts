@@ -37,6 +37,13 @@ export class Random {
     return min + Math.floor(this.coarse() * (max - min + 1));
   }
 
+  /** One of the items, each equally likely (the same single draw as `int`). */
+  oneOf<T>(items: readonly T[]): T {
+    const item = items[this.int(0, items.length - 1)];
+    if (item === undefined) throw new RangeError('A choice needs at least one item.');
+    return item;
+  }
+
   chance(probability: number): boolean {
     return this.coarse() < probability;
   }
@@ -58,6 +65,8 @@ export class Random {
 
   /** Picks an item with probability proportional to its weight (weights need not sum to one). */
   weighted<T>(items: readonly T[], weightOf: (item: T) => number): T {
+    const last = items.at(-1);
+    if (last === undefined) throw new RangeError('A weighted choice needs at least one item.');
     let total = 0;
     for (const item of items) total += weightOf(item);
     let target = this.coarse() * total;
@@ -65,33 +74,32 @@ export class Random {
       target -= weightOf(item);
       if (target < 0) return item;
     }
-    return items[items.length - 1];
+    return last;
   }
 }
 
 /** A table of choices prepared once, so that picking from it in the hot loop is a scan without re-summing. */
 export class WeightedTable<T> {
-  private readonly items: T[];
-  private readonly cumulative: number[];
+  private readonly steps: { readonly item: T; readonly upTo: number }[] = [];
+  private readonly last: { readonly item: T; readonly upTo: number };
 
   constructor(entries: readonly (readonly [T, number])[]) {
-    this.items = [];
-    this.cumulative = [];
     let total = 0;
     for (const [item, weight] of entries) {
       if (weight <= 0) continue;
       total += weight;
-      this.items.push(item);
-      this.cumulative.push(total);
+      this.steps.push({ item, upTo: total });
     }
-    if (!this.items.length) throw new RangeError('A weighted table needs at least one positive weight.');
+    const last = this.steps.at(-1);
+    if (!last) throw new RangeError('A weighted table needs at least one positive weight.');
+    this.last = last;
   }
 
   pick(random: Random): T {
-    const target = random.coarse() * this.cumulative[this.cumulative.length - 1];
-    for (let i = 0; i < this.cumulative.length; i++) {
-      if (target < this.cumulative[i]) return this.items[i];
+    const target = random.coarse() * this.last.upTo;
+    for (const step of this.steps) {
+      if (target < step.upTo) return step.item;
     }
-    return this.items[this.items.length - 1];
+    return this.last.item;
   }
 }

@@ -67,7 +67,11 @@ describe('return visits in the demo data', () => {
   const cases = all();
   const notCompleted = cases.filter((c) => c.status === 'not_completed');
   const returns = cases.filter((c) => c.previousSeq !== null);
-  const originalOf = (c: DemoCase) => cases[(c.previousSeq ?? 0) - 1];
+  const originalOf = (c: DemoCase) => {
+    const original = cases[(c.previousSeq ?? 0) - 1];
+    if (!original) throw new Error(`return visit ${c.previousSeq} names no earlier case`);
+    return original;
+  };
   const seqOf = sequenceNumbers(cases);
 
   it('gives every not completed case a valid code, unique in the run, and no other case one', () => {
@@ -170,7 +174,7 @@ describe('return visits in the demo data', () => {
       const first = all(options);
       expect(first).toHaveLength(count);
       expect(JSON.stringify(all(options))).toBe(JSON.stringify(first));
-      expect(first.filter((c, i) => i > 0 && c.arrivedAt < first[i - 1].arrivedAt)).toEqual([]);
+      expect(first.filter((c, i) => c.arrivedAt < (first[i - 1]?.arrivedAt ?? ''))).toEqual([]);
       const seq = sequenceNumbers(first);
       expect(breaking(first, (c) => c.previousSeq === null || c.previousSeq < seq(c))).toEqual([]);
     }

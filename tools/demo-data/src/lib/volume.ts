@@ -58,25 +58,29 @@ const LEVEL_ANCHORS: readonly (readonly [string, number])[] = [
 ];
 
 const DAY_SECONDS = 86_400;
-const anchorOrdinals = LEVEL_ANCHORS.map(([date, level]) => [ordinalOf(date), level] as const);
+const { firstAnchor, laterAnchors, lastAnchor } = ordinalAnchors();
+
+function ordinalAnchors() {
+  const [firstAnchor, ...laterAnchors] = LEVEL_ANCHORS.map(([date, level]) => [ordinalOf(date), level] as const);
+  if (!firstAnchor) throw new RangeError('The demand curve needs at least one anchor day.');
+  return { firstAnchor, laterAnchors, lastAnchor: laterAnchors.at(-1) ?? firstAnchor };
+}
 
 export function ordinalOf(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 1000 / DAY_SECONDS);
 }
 
 export function levelOn(ordinal: number): number {
-  const first = anchorOrdinals[0];
-  const last = anchorOrdinals[anchorOrdinals.length - 1];
-  if (ordinal <= first[0]) return first[1];
-  if (ordinal >= last[0]) return last[1];
-  for (let i = 1; i < anchorOrdinals.length; i++) {
-    const [toOrdinal, toLevel] = anchorOrdinals[i];
+  if (ordinal <= firstAnchor[0]) return firstAnchor[1];
+  if (ordinal >= lastAnchor[0]) return lastAnchor[1];
+  let [fromOrdinal, fromLevel] = firstAnchor;
+  for (const [toOrdinal, toLevel] of laterAnchors) {
     if (ordinal <= toOrdinal) {
-      const [fromOrdinal, fromLevel] = anchorOrdinals[i - 1];
       return fromLevel + ((toLevel - fromLevel) * (ordinal - fromOrdinal)) / (toOrdinal - fromOrdinal);
     }
+    [fromOrdinal, fromLevel] = [toOrdinal, toLevel];
   }
-  return last[1];
+  return lastAnchor[1];
 }
 
 /** Arrivals per half hour relative to the day's average: slow at opening, late morning and early afternoon peaks. */
@@ -195,13 +199,14 @@ function apportion(days: DeskDay[], cases: number): void {
     throw new RangeError('The desk is closed on every day of the range: there is nowhere to put the cases.');
   }
   let given = 0;
-  const remainders: { index: number; fraction: number }[] = [];
+  const remainders: { day: DeskDay; index: number; fraction: number }[] = [];
   days.forEach((day, index) => {
     const quota = (cases * day.weight) / total;
     day.cases = Math.floor(quota);
     given += day.cases;
-    remainders.push({ index, fraction: quota - day.cases });
+    remainders.push({ day, index, fraction: quota - day.cases });
   });
   remainders.sort((a, b) => b.fraction - a.fraction || a.index - b.index);
-  for (let i = 0; given < cases; i++, given++) days[remainders[i % remainders.length].index].cases += 1;
+  // The floors leave fewer cases than there are days (each fraction is below one): one more each to the largest.
+  for (const { day } of remainders.slice(0, cases - given)) day.cases += 1;
 }

@@ -466,6 +466,7 @@ export class QueueBoardPage {
     const current = this.selected();
     const index = current ? ordered.findIndex((c) => c.id === current.id) : -1;
     const next = ordered[Math.min(ordered.length - 1, Math.max(0, index + step))];
+    if (!next) return;
     this.selectedId.set(next.id);
     this.focusCase(next.id);
   }

@@ -82,12 +82,14 @@ export function dailyChartOption(
   };
 
   function outageBand(outage: OutageImpact, days: string[]) {
-    if (days.length === 0) return null;
+    const first = days[0];
+    const last = days.at(-1);
+    if (first === undefined || last === undefined) return null;
     const start = tokyoDay(outage.startsAt);
-    const end = outage.endsAt ? tokyoDay(outage.endsAt) : days[days.length - 1];
+    const end = outage.endsAt ? tokyoDay(outage.endsAt) : last;
     // An outage partly outside the range is drawn on the part inside it.
-    const from = start < days[0] ? days[0] : start;
-    const to = end > days[days.length - 1] ? days[days.length - 1] : end;
+    const from = start < first ? first : start;
+    const to = end > last ? last : end;
     if (from > to) return null;
     return [{ xAxis: from, name: text.outage }, { xAxis: to }] as [{ xAxis: string; name: string }, { xAxis: string }];
   }

@@ -250,7 +250,10 @@ export class DashboardPage {
   protected readonly dailyAria = computed(() => {
     const daily = this.dailyPanel().data;
     if (!daily) return '';
-    const peak = daily.reduce((best, row) => (row.total > best.total ? row : best), daily[0]);
+    const peak = daily.reduce<(typeof daily)[number] | undefined>(
+      (best, row) => (best && best.total >= row.total ? best : row),
+      undefined,
+    );
     return this.i18n.translate('dashboard.daily.aria', {
       days: daily.length,
       total: daily.reduce((sum, row) => sum + row.total, 0),
@@ -297,7 +300,7 @@ export class DashboardPage {
       legend: [this.i18n.translate('dashboard.heatmap.more'), this.i18n.translate('dashboard.heatmap.less')],
       tooltip: (cell) =>
         this.i18n.translate('dashboard.heatmap.tooltip', {
-          weekday: names[cell.weekday - 1],
+          weekday: names[cell.weekday - 1] ?? '',
           hour: String(cell.hour),
           arrivals: cell.arrivals,
           wait:
@@ -310,7 +313,10 @@ export class DashboardPage {
 
   protected readonly heatmapAria = computed(() => {
     const heatmap = this.heatmapPanel().data ?? [];
-    const busiest = heatmap.reduce((best, cell) => (cell.arrivals > best.arrivals ? cell : best), heatmap[0]);
+    const busiest = heatmap.reduce<(typeof heatmap)[number] | undefined>(
+      (best, cell) => (best && best.arrivals >= cell.arrivals ? best : cell),
+      undefined,
+    );
     if (!busiest) return '';
     return this.i18n.translate('dashboard.heatmap.aria', {
       weekday: this.i18n.translate(`dashboard.weekdays.d${busiest.weekday}` as TranslationKey),
@@ -588,7 +594,8 @@ export class DashboardPage {
 
   protected onHeatmapClick(event: ECElementEvent): void {
     const [hourIndex, weekdayIndex] = event.data as [number, number, number];
-    this.drill({ kind: 'heatmap', weekday: weekdayIndex + 1, hour: DESK_HOURS[hourIndex] });
+    const hour = DESK_HOURS[hourIndex];
+    if (hour !== undefined) this.drill({ kind: 'heatmap', weekday: weekdayIndex + 1, hour });
   }
 
   protected onReasonClick(event: ECElementEvent): void {

@@ -16,6 +16,7 @@ describe('the dashboard’s key figures', () => {
   it('shows the completion rate as a percentage and compares it in points', () => {
     const [, rate] = kpis(period({ completionRate: 0.8555 }), period({ completionRate: 0.8182 }));
     expect(rate).toMatchObject({ key: 'completionRate', unit: 'percent', value: 85.6, previous: 81.8 });
+    if (!rate) throw new Error('no completion rate among the key figures');
     expect(change(rate.value, rate.previous)).toBe(3.8);
   });
 

@@ -4,17 +4,18 @@ import { type PanelState, panelStates } from './panel';
 describe('a dashboard panel loading on its own', () => {
   it('shows loading, then its data, and again loading for the next period', () => {
     const queries = new Subject<string>();
-    const answers: Record<string, Subject<number>> = { a: new Subject(), b: new Subject() };
+    const a = new Subject<number>();
+    const b = new Subject<number>();
     const seen: PanelState<number>[] = [];
-    panelStates(queries, (query) => answers[query]).subscribe((state) => seen.push(state));
+    panelStates(queries, (query) => (query === 'a' ? a : b)).subscribe((state) => seen.push(state));
 
     queries.next('a');
     expect(seen.map((state) => state.status)).toEqual(['loading']);
-    answers['a'].next(41);
+    a.next(41);
     expect(seen.at(-1)).toEqual({ status: 'ready', data: 41, error: null });
     queries.next('b');
     expect(seen.at(-1)?.status).toBe('loading');
-    answers['b'].next(7);
+    b.next(7);
     expect(seen.at(-1)).toEqual({ status: 'ready', data: 7, error: null });
   });
 

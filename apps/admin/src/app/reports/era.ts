@@ -31,6 +31,6 @@ export function englishMonth(month: string): string {
 
 // The 15th at noon UTC is inside the month in every time zone, so the formatter cannot slip to a neighbour.
 function monthMiddle(month: string): Date {
-  const [year, monthNumber] = month.split('-').map(Number);
+  const [year = NaN, monthNumber = NaN] = month.split('-').map(Number);
   return new Date(Date.UTC(year, monthNumber - 1, 15, 12));
 }

@@ -222,8 +222,11 @@ export class MonthlyReportPage {
 
   protected readonly dailyAria = computed(() => {
     const data = this.data();
-    if (!data || data.daily.length === 0) return '';
-    const peak = data.daily.reduce((best, row) => (row.total > best.total ? row : best), data.daily[0]);
+    const peak = data?.daily.reduce<(typeof data.daily)[number] | undefined>(
+      (best, row) => (best && best.total >= row.total ? best : row),
+      undefined,
+    );
+    if (!data || !peak) return '';
     return this.i18n.translate('dashboard.daily.aria', {
       days: data.daily.length,
       total: data.now.total,

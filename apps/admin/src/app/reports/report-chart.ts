@@ -107,5 +107,5 @@ function middleDay(dates: readonly TokyoDate[], outage: OutageImpact): TokyoDate
   const start = tokyoToday(new Date(outage.startsAt));
   const end = outage.endsAt ? tokyoToday(new Date(outage.endsAt)) : (dates[dates.length - 1] ?? start);
   const inside = dates.filter((day) => day >= start && day <= end);
-  return inside.length ? inside[Math.floor((inside.length - 1) / 2)] : null;
+  return inside[Math.floor((inside.length - 1) / 2)] ?? null;
 }

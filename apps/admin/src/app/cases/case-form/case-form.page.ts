@@ -432,7 +432,8 @@ export class CaseFormPage {
     const unplaced: string[] = [];
     if (error instanceof ApiError) {
       for (const { field, message } of error.fieldErrors) {
-        const control = this.form.get(field.split(/[.[]/)[0]);
+        const [name = field] = field.split(/[.[]/);
+        const control = this.form.get(name);
         if (control?.enabled) {
           control.setErrors({ ...control.errors, server: message });
           control.markAsTouched();

@@ -844,4 +844,8 @@ export const en: Dictionary = {
     connected: 'Updating live',
     polling: 'The live connection is down; reloading every {seconds} seconds.',
   },
+  navigation: {
+    failed: 'The screen could not be opened. Check the network.',
+    reload: 'Load it again',
+  },
 };

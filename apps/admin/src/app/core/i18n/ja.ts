@@ -844,4 +844,8 @@ export const ja = {
     connected: '自動更新中',
     polling: '自動更新の接続が切れています。{seconds}秒ごとに読み込み直します。',
   },
+  navigation: {
+    failed: '画面を開けませんでした。ネットワークを確認してください。',
+    reload: '読み込み直す',
+  },
 } as const;

@@ -34,6 +34,13 @@ class FakeEventSource {
   }
 }
 
+/** The stream the service opened as its `index`-th. */
+function opened(index: number): FakeEventSource {
+  const source = FakeEventSource.opened[index];
+  if (!source) throw new Error(`stream ${index + 1} was never opened`);
+  return source;
+}
+
 describe('LiveEvents', () => {
   let live: LiveEvents;
 
@@ -52,7 +59,7 @@ describe('LiveEvents', () => {
     let asked = 0;
     const subscription = live.refreshes('/api/live/desk', ['cases'], 20_000).subscribe(() => asked++);
     expect(asked).toBe(1);
-    const [source] = FakeEventSource.opened;
+    const source = opened(0);
     expect(source.url).toBe('/api/live/desk');
     source.emit('ready');
     expect(asked).toBe(2);
@@ -68,16 +75,16 @@ describe('LiveEvents', () => {
     const banner = live.refreshes('/api/live/desk', ['outages'], 60_000).subscribe();
     expect(FakeEventSource.opened).toHaveLength(1);
     board.unsubscribe();
-    expect(FakeEventSource.opened[0].closed).toBe(false);
+    expect(opened(0).closed).toBe(false);
     banner.unsubscribe();
-    expect(FakeEventSource.opened[0].closed).toBe(true);
+    expect(opened(0).closed).toBe(true);
   });
 
   it('polls only while the stream is down, and says whether it is open', () => {
     let asked = 0;
     const subscription = live.refreshes('/api/live/desk', ['cases'], 20_000).subscribe(() => asked++);
     const open = live.isOpen('/api/live/desk');
-    const [source] = FakeEventSource.opened;
+    const source = opened(0);
     source.emit('ready');
     expect(open()).toBe(true);
     jest.advanceTimersByTime(60_000);
@@ -97,7 +104,7 @@ describe('LiveEvents', () => {
   it('keeps polling with the stream open when asked to, for what changes with the clock', () => {
     let asked = 0;
     const subscription = live.refreshes('/api/live/desk', ['outages'], 60_000, true).subscribe(() => asked++);
-    FakeEventSource.opened[0].emit('ready');
+    opened(0).emit('ready');
     jest.advanceTimersByTime(120_000);
     expect(asked).toBe(4);
     subscription.unsubscribe();
@@ -105,11 +112,11 @@ describe('LiveEvents', () => {
 
   it('opens a new stream some seconds after the server refused one', () => {
     const subscription = live.refreshes('/api/public/live', ['congestion'], 60_000).subscribe();
-    FakeEventSource.opened[0].fail(true);
-    expect(FakeEventSource.opened[0].closed).toBe(true);
+    opened(0).fail(true);
+    expect(opened(0).closed).toBe(true);
     jest.advanceTimersByTime(10_000);
     expect(FakeEventSource.opened).toHaveLength(2);
-    expect(FakeEventSource.opened[1].url).toBe('/api/public/live');
+    expect(opened(1).url).toBe('/api/public/live');
     subscription.unsubscribe();
   });
 });

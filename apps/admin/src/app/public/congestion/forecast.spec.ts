@@ -27,7 +27,7 @@ describe('the citizens’ busy-day forecast', () => {
   });
 
   it('calls every open day usual when there is no history', () => {
-    expect(forecastMonth([{ date: '2020-09-07', open: true }], new Map())[0].forecast).toBe('normal');
+    expect(forecastMonth([{ date: '2020-09-07', open: true }], new Map())[0]?.forecast).toBe('normal');
   });
 
   it('lays a month out in Monday-first weeks', () => {
@@ -38,8 +38,8 @@ describe('the citizens’ busy-day forecast', () => {
     );
     const weeks = calendarWeeks(days);
     expect(weeks).toHaveLength(5);
-    expect(weeks[0][0]).toBeNull();
-    expect(weeks[0][1]?.date).toBe('2020-09-01');
-    expect(weeks[4][2]?.date).toBe('2020-09-30');
+    expect(weeks[0]?.[0]).toBeNull();
+    expect(weeks[0]?.[1]?.date).toBe('2020-09-01');
+    expect(weeks[4]?.[2]?.date).toBe('2020-09-30');
   });
 });

@@ -51,8 +51,9 @@ export function forecastMonth(days: OpenDay[], expectedByWeekday: ReadonlyMap<nu
 
 /** The weeks of a month as rows of seven cells, Monday first; null pads the days outside the month. */
 export function calendarWeeks<T extends { weekday: number }>(days: T[]): (T | null)[][] {
-  if (days.length === 0) return [];
-  const cells: (T | null)[] = [...Array<null>(days[0].weekday - 1).fill(null), ...days];
+  const [first] = days;
+  if (!first) return [];
+  const cells: (T | null)[] = [...Array<null>(first.weekday - 1).fill(null), ...days];
   while (cells.length % 7) cells.push(null);
   const weeks: (T | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
@@ -60,7 +61,7 @@ export function calendarWeeks<T extends { weekday: number }>(days: T[]): (T | nu
 }
 
 function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return day === 0 ? 7 : day;
 }

@@ -227,7 +227,7 @@ describe('SelfCheckPage', () => {
     expect(fieldError(page, '申し込む決済サービス')).toBe('選んでください');
     http.expectNone('/api/preflight');
 
-    select.value = select.options[1].value;
+    select.selectedIndex = 1;
     select.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(textOf(page)).toContain('「ことりペイ」の申込みに必要なもの');
