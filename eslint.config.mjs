@@ -70,14 +70,4 @@ export default [
       'no-restricted-globals': ['error', 'xit', 'xdescribe', 'fit', 'fdescribe', 'xtest'],
     },
   },
-  {
-    // Turned on once the repository layer lands.
-    basePath: import.meta.dirname,
-    files: ['apps/api/**', 'e2e/**'],
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/switch-exhaustiveness-check': 'off',
-    },
-  },
 ];

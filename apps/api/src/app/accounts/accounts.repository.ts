@@ -1,3 +1,4 @@
+import { insertedId } from '../db/inserted-id';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
@@ -33,8 +34,7 @@ export class AccountsRepository {
 
   /** Inserts an account and hands back its id. */
   async insert(manager: EntityManager, row: Partial<UserAccount>): Promise<number> {
-    const result = await manager.insert(UserAccount, row);
-    return Number(result.identifiers[0]['id']);
+    return insertedId(await manager.insert(UserAccount, row));
   }
 
   async update(manager: EntityManager, id: number, changes: Partial<UserAccount>): Promise<void> {

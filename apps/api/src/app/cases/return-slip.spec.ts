@@ -34,7 +34,7 @@ describe('the return slip', () => {
     expect(slip.referTo).toBe('citizens_division');
     expect(slip.referToLabel?.ja).toBe('市民課');
     expect(slip.earliestReturnAt).toBeNull();
-    expect(slip.advice[0].ja).toContain('暗証番号がロックされています');
+    expect(slip.advice[0]?.ja).toContain('暗証番号がロックされています');
     expect(slip.comeBack.ja).toBe('先に市民課でお手続きのうえ、受付時間内にお越しください。');
   });
 
@@ -48,7 +48,7 @@ describe('the return slip', () => {
     expect(slip.earliestReturnAt).toBe('2020-11-14T00:00:00.000Z');
     expect(slip.comeBack.ja).toBe('2020年11月14日(土) 9:00以降の受付時間内にお越しください。');
     expect(slip.certRenewedAt).toBe('2020-11-13T00:00:00.000Z');
-    expect(slip.advice[0].ja).toBe(
+    expect(slip.advice[0]?.ja).toBe(
       '電子証明書の更新・発行から24時間が経過していません。窓口では2020年11月14日(土) 9:00以降にお手続きいただけます。',
     );
   });
@@ -82,7 +82,7 @@ describe('the return slip', () => {
       { outages: [outage] },
     );
     expect(slip.earliestReturnAt).toBe('2020-11-18T02:30:00.000Z');
-    expect(slip.advice[0].ja).toContain('メンテナンス中');
+    expect(slip.advice[0]?.ja).toContain('メンテナンス中');
   });
 
   it('promises no time while an outage has no announced end', () => {
@@ -103,7 +103,7 @@ describe('the return slip', () => {
       'スマートフォン(決済アプリ)',
       '決済アプリのログインID・パスワード',
     ]);
-    expect(slip.advice[0].ja).toContain('「ことりペイ」の申込みに必要なもの');
+    expect(slip.advice[0]?.ja).toContain('「ことりペイ」の申込みに必要なもの');
     expect(slip.referTo).toBe('payment_service');
     expect(slip.paymentService).toEqual({ id: 3, name: 'ことりペイ' });
     expect(slip.earliestReturnAt).toBeNull();
@@ -111,7 +111,7 @@ describe('the return slip', () => {
 
   it('says what a service reason means even when no service was recorded', () => {
     const slip = slipFor({ reason: 'service_not_at_spot' });
-    expect(slip.advice[0].ja).toContain('市役所の端末から申し込めません');
+    expect(slip.advice[0]?.ja).toContain('市役所の端末から申し込めません');
     expect(slip.toBring.at(-1)?.ja).toBe('お選びになる決済サービスが指定するもの');
   });
 

@@ -132,6 +132,7 @@ function situationFor(c: SlipCase): { situation: PreflightSituation; serviceKnow
       break;
     case 'platform_maintenance':
     case 'terminal_fault':
+    case 'payment_service_down':
     case 'other':
       // Recorded outages (passed in the context) and the calendar decide.
       break;

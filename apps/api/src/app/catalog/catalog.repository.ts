@@ -1,3 +1,4 @@
+import { insertedId } from '../db/inserted-id';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -36,8 +37,7 @@ export class CatalogRepository {
 
   /** Inserts a service and hands back its id. */
   async insertPaymentService(manager: EntityManager, row: Partial<PaymentServiceEntity>): Promise<number> {
-    const result = await manager.insert(PaymentServiceEntity, row);
-    return Number(result.identifiers[0]['id']);
+    return insertedId(await manager.insert(PaymentServiceEntity, row));
   }
 
   async updatePaymentService(
@@ -50,8 +50,7 @@ export class CatalogRepository {
 
   /** Inserts a site and hands back its id. */
   async insertSite(manager: EntityManager, row: Partial<SiteEntity>): Promise<number> {
-    const result = await manager.insert(SiteEntity, row);
-    return Number(result.identifiers[0]['id']);
+    return insertedId(await manager.insert(SiteEntity, row));
   }
 
   async updateSite(manager: EntityManager, id: number, changes: Partial<SiteEntity>): Promise<void> {

@@ -38,7 +38,7 @@ function constraintArgument(error: ValidationError, name: string): string {
   const message = error.constraints?.[name] ?? '';
   const match = /: (.*)$/.exec(message);
   // Length and size messages carry their bound as the only number ("shorter than or equal to 1000 characters").
-  return match ? match[1] : (/\d+/.exec(message)?.[0] ?? '');
+  return match?.[1] ?? /\d+/.exec(message)?.[0] ?? '';
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {

@@ -28,7 +28,8 @@ export async function seedDemo(
 
   const ids = await repository.fillCatalogue(catalogue, passwordHash);
 
-  const firstSite = [...ids.siteIds.values()][0];
+  const [firstSite] = ids.siteIds.values();
+  if (firstSite === undefined) throw new Error('The demo catalogue has no site');
   // Id of sequence number 1; read after the first insert, as an emptied table may not restart its ids at 1.
   let firstId: number | null = null;
   let written = 0;

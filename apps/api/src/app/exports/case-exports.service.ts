@@ -56,7 +56,7 @@ export class CaseExports {
       for (const c of batch) {
         const row = sheet.addRow(xlsxRow(c, context));
         row.eachCell((cell, column) => {
-          cell.style = CELL_STYLES[column - 1];
+          cell.style = CELL_STYLES[column - 1] ?? {};
         });
         row.commit();
       }

@@ -49,13 +49,15 @@ describe('reading an export in batches', () => {
     expect(batches.map((b) => b.length)).toEqual([EXPORT_BATCH_SIZE, EXPORT_BATCH_SIZE, 345]);
     const cases = batches.flat();
     expect(new Set(cases.map((c) => c.id)).size).toBe(total);
-    for (let i = 1; i < cases.length; i++) {
-      const [a, b] = [cases[i - 1], cases[i]];
+    // Each case comes after the one before it: by arrival, then by id.
+    cases.slice(1).forEach((b, i) => {
+      // slice(1) shifts the index by one: cases[i] is the case just before b, always there.
+      const a = cases[i] as (typeof cases)[number];
       expect(
         a.arrivedAt.getTime() < b.arrivedAt.getTime() ||
           (a.arrivedAt.getTime() === b.arrivedAt.getTime() && a.id < b.id),
       ).toBe(true);
-    }
+    });
   });
 
   it('applies the filters on every page', async () => {

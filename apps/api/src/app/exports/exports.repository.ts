@@ -156,8 +156,8 @@ export class ExportsRepository {
         .limit(EXPORT_BATCH_SIZE)
         .getRawMany<RawCase>();
       if (rows.length) yield rows.map(toExportCase);
-      if (rows.length < EXPORT_BATCH_SIZE) return;
-      const last = rows[rows.length - 1];
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_BATCH_SIZE) return;
       after = { arrivedAt: last.arrivedAt, id: Number(last.id) };
     }
   }

@@ -1,3 +1,4 @@
+import { insertedId } from '../db/inserted-id';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -151,8 +152,7 @@ export class OutagesRepository {
 
   /** Inserts an outage and hands back its id. */
   async insert(manager: EntityManager, row: Partial<OutageEntity>): Promise<number> {
-    const result = await manager.insert(OutageEntity, row);
-    return Number(result.identifiers[0]['id']);
+    return insertedId(await manager.insert(OutageEntity, row));
   }
 
   /** Writes only if the row is still at the version read; false when another change came first. */

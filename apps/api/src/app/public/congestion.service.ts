@@ -79,7 +79,9 @@ export class CongestionService {
     const weekday = calendarDay(today).weekday;
     const windowDates = Array.from({ length: TYPICAL_WEEKS }, (_, i) => addDays(today, -7 * (TYPICAL_WEEKS - i)));
     let dates = windowDates;
-    let arrivals = await this.repository.arrivalsByHour(tokyoDaysRange(windowDates[0], addDays(today, -1)));
+    let arrivals = await this.repository.arrivalsByHour(
+      tokyoDaysRange(addDays(today, -7 * TYPICAL_WEEKS), addDays(today, -1)),
+    );
     if (arrivals.size === 0) {
       const first = addDays(bounds.first, (weekday - calendarDay(bounds.first).weekday + 7) % 7);
       dates = [];
@@ -91,7 +93,7 @@ export class CongestionService {
     for (const [hourIndex, count] of arrivals) {
       const day = Math.floor(hourIndex / 24);
       if (weekdayOfDayIndex(day) !== weekday) continue;
-      perHour[hourIndex % 24] += count;
+      perHour[hourIndex % 24] = (perHour[hourIndex % 24] ?? 0) + count;
       activeDays.add(day);
     }
     // A holiday, or a day before the first case ever recorded, would only dilute the average.

@@ -76,7 +76,7 @@ export class InitialSchema1764115200000 implements MigrationInterface {
           id(),
           text('tokenHash', 64),
           int('userId'),
-          stamps()[0],
+          ...stamps().slice(0, 1),
           instant('expiresAt'),
           instant('revokedAt', true),
         ],
