@@ -2,6 +2,7 @@ import type { AuditEntry, Page, ProblemDetails, StaleVersionProblem, SupportCase
 import { ApiClient } from '../support/api-client';
 import { arrival, created, pastNotCompleted, problemType } from '../support/builders';
 import { ApiServer, startApi } from '../support/api-server';
+import { at } from '../support/elements';
 
 describe('correcting a case', () => {
   let server: ApiServer;
@@ -137,13 +138,13 @@ describe('correcting a case', () => {
       ['start', 'staff'],
       ['update', 'manager'],
     ]);
-    expect(lines[0].before).toBeNull();
-    expect(lines[0].after).toMatchObject({ id: waiting.id, status: 'waiting', note: '最初のメモ' });
-    expect(lines[1].before).toMatchObject({ status: 'waiting', version: 1 });
-    expect(lines[1].after).toMatchObject({ status: 'in_service', staffUsername: 'staff', version: 2 });
-    expect(lines[2].before).toMatchObject({ note: '最初のメモ', version: 2 });
-    expect(lines[2].after).toMatchObject({ note: '管理者が修正', version: 3 });
-    expect(Date.parse(lines[2].at)).toBeGreaterThanOrEqual(Date.parse(lines[0].at));
+    expect(lines[0]?.before).toBeNull();
+    expect(lines[0]?.after).toMatchObject({ id: waiting.id, status: 'waiting', note: '最初のメモ' });
+    expect(lines[1]?.before).toMatchObject({ status: 'waiting', version: 1 });
+    expect(lines[1]?.after).toMatchObject({ status: 'in_service', staffUsername: 'staff', version: 2 });
+    expect(lines[2]?.before).toMatchObject({ note: '最初のメモ', version: 2 });
+    expect(lines[2]?.after).toMatchObject({ note: '管理者が修正', version: 3 });
+    expect(Date.parse(at(lines, 2).at)).toBeGreaterThanOrEqual(Date.parse(at(lines, 0).at));
 
     const byManager = await manager.get<Page<AuditEntry>>(`/api/audit?actor=manager&entityType=case`);
     expect(byManager.body.items.every((e) => e.actorUsername === 'manager')).toBe(true);

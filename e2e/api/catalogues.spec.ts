@@ -1,6 +1,7 @@
 import type { AuditEntry, Page, PaymentService, PaymentServiceEntry, ProblemDetails, Site } from '@madoguchi/contracts';
 import { ApiClient } from '../support/api-client';
 import { ApiServer, startApi } from '../support/api-server';
+import { at } from '../support/elements';
 
 describe('keeping the catalogues', () => {
   let server: ApiServer;
@@ -51,12 +52,12 @@ describe('keeping the catalogues', () => {
       ['update', 'admin'],
       ['create', 'admin'],
     ]);
-    expect(trail.body.items[0].before).toMatchObject({ active: true });
-    expect(trail.body.items[0].after).toMatchObject({ active: false });
+    expect(trail.body.items[0]?.before).toMatchObject({ active: true });
+    expect(trail.body.items[0]?.after).toMatchObject({ active: false });
   });
 
   it('refuses a second service with the same name with 409 naming the field', async () => {
-    const existing = (await anonymous.get<PaymentService[]>('/api/payment-services')).body[0];
+    const existing = at((await anonymous.get<PaymentService[]>('/api/payment-services')).body, 0);
     const answer = await admin.post<ProblemDetails>('/api/payment-services', {
       name: existing.name,
       kind: 'prepaid',

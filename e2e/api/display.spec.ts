@@ -2,6 +2,7 @@ import type { Congestion, PublicDisplay, PublicOutages, SupportCase } from '@mad
 import { ApiClient } from '../support/api-client';
 import { arrival, created, problemType } from '../support/builders';
 import { ApiServer, startApi } from '../support/api-server';
+import { at } from '../support/elements';
 import { jst, logVisit } from '../support/visits';
 
 /** The demo registers 茅ヶ崎市役所 本庁舎 first (tickets A-…) and the 分庁舎 second (tickets B-…). */
@@ -62,7 +63,7 @@ describe('tickets and the waiting-room display', () => {
   it('never hands out a number twice when many receptions arrive at once', async () => {
     const clients = [staff, manager];
     const all = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => receive(clients[i % 2], `2020-11-25 09:${String(i).padStart(2, '0')}`)),
+      Array.from({ length: 30 }, (_, i) => receive(at(clients, i % 2), `2020-11-25 09:${String(i).padStart(2, '0')}`)),
     );
     const tickets = all.map((c) => c.ticket as string).sort();
     expect(tickets).toEqual(Array.from({ length: 30 }, (_, i) => `A-${String(i + 1).padStart(3, '0')}`));
@@ -122,7 +123,7 @@ describe('tickets and the waiting-room display', () => {
         'waiting',
       ].sort(),
     );
-    expect(Object.keys(main.called[0]).sort()).toEqual(['calledAt', 'counter', 'number', 'prefix', 'ticket']);
+    expect(Object.keys(at(main.called, 0)).sort()).toEqual(['calledAt', 'counter', 'number', 'prefix', 'ticket']);
     const text = JSON.stringify(main);
     for (const secret of ['山田', '090-1234-5678', 'staff', 'manager', `"id"`, 'version']) {
       expect(text).not.toContain(secret);
@@ -142,7 +143,7 @@ describe('tickets and the waiting-room display', () => {
         ['2020-12-01 08:40', '2020-12-01 08:40', '2020-12-01 08:50'],
         ['2020-12-01 08:50', '2020-12-01 08:50', '2020-12-01 09:02'],
         ['2020-12-01 09:00', '2020-12-01 09:02', '2020-12-01 09:22'],
-      ]) {
+      ] as const) {
         await logVisit(staff, { procedure: 'reservation', status: 'completed', arrived, started, ended });
       }
       await receive(staff, '2020-12-01 10:00');

@@ -95,7 +95,7 @@ describe('return slips and follow-up codes', () => {
       earliestReturnAt: null,
     });
     expect(slip.body.toBring.map((i) => i.ja)).toEqual(['マイナンバーカード', expect.stringContaining('暗証番号')]);
-    expect(slip.body.advice[0].ja).toContain('市民課で初期化');
+    expect(slip.body.advice[0]?.ja).toContain('市民課で初期化');
     expect(slip.body.comeBack.ja).toBe('先に市民課でお手続きのうえ、受付時間内にお越しください。');
   });
 
@@ -130,7 +130,7 @@ describe('return slips and follow-up codes', () => {
     );
     const slip = (await staff.get<ReturnSlip>(`/api/cases/${failed.id}/slip`)).body;
     expect(slip.earliestReturnAt).toBe('2020-11-18T02:30:00.000Z');
-    expect(slip.advice[0].ja).toContain('マイキープラットフォームのメンテナンス中');
+    expect(slip.advice[0]?.ja).toContain('マイキープラットフォームのメンテナンス中');
   });
 
   it('lists the chosen payment service’s required items among what to bring', async () => {
@@ -143,7 +143,7 @@ describe('return slips and follow-up codes', () => {
     expect(slip.paymentService).toEqual({ id: kotori.id, name: 'ことりペイ' });
     expect(slip.referToLabel?.ja).toBe('決済サービス事業者');
     expect(slip.toBring.map((i) => i.ja)).toEqual(expect.arrayContaining(kotori.requiredItems));
-    expect(slip.advice[0].ja).toContain('「ことりペイ」の申込みに必要なもの');
+    expect(slip.advice[0]?.ja).toContain('「ことりペイ」の申込みに必要なもの');
   });
 
   it('gives a case recorded before follow-up codes existed its code when its slip is first printed', async () => {

@@ -6,6 +6,7 @@ import type { Outage, ProblemDetails, SupportCase } from '@madoguchi/contracts';
 import { ApiClient, DEMO_PASSWORD } from '../support/api-client';
 import { arrival, created } from '../support/builders';
 import { openStream } from '../support/live-stream';
+import { at } from '../support/elements';
 import { ApiServer, startApi } from '../support/api-server';
 
 /** Signs in as a browser does and returns the session cookie the server set, with the Set-Cookie line itself. */
@@ -16,7 +17,7 @@ async function browserSignIn(baseUrl: string, username: string, headers: Record<
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('madoguchi_session=')) ?? '';
-  return { status: response.status, setCookie, cookie: setCookie.split(';')[0] };
+  return { status: response.status, setCookie, cookie: at(setCookie.split(';'), 0) };
 }
 
 const withCookie = (cookie: string, extra: Record<string, string> = {}) => ({ cookie, ...extra });

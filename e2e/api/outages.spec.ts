@@ -12,6 +12,7 @@ import type {
 import { ApiClient } from '../support/api-client';
 import { created, inService, pastNotCompleted, problemType } from '../support/builders';
 import { ApiServer, startApi } from '../support/api-server';
+import { at } from '../support/elements';
 
 const tokyoDay = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 
@@ -121,8 +122,8 @@ describe('recording outages and what they hit', () => {
       ['update', 'admin'],
       ['create', 'manager'],
     ]);
-    expect(trail.body.items[0].before).toMatchObject({ kind: 'unplanned' });
-    expect(trail.body.items[0].after).toMatchObject({ kind: 'planned' });
+    expect(trail.body.items[0]?.before).toMatchObject({ kind: 'unplanned' });
+    expect(trail.body.items[0]?.after).toMatchObject({ kind: 'planned' });
   });
 
   it('lists the outages overlapping Tokyo days: the July 2020 window ran into the 24th but not the 25th', async () => {
@@ -169,7 +170,8 @@ describe('recording outages and what they hit', () => {
 
   it('counts only the cases of the service a payment service outage concerns', async () => {
     const services = (await staff.get<PaymentService[]>('/api/payment-services')).body;
-    const [down, other] = services.filter((s) => s.appliesAtSpot);
+    const atSpot = services.filter((s) => s.appliesAtSpot);
+    const [down, other] = [at(atSpot, 0), at(atSpot, 1)];
     const outage = (
       await manager.post<Outage>('/api/outages', {
         system: 'payment_service',

@@ -46,7 +46,7 @@ describe('the rules at the edges', () => {
       });
       const slip = (await staff.get<ReturnSlip>(`/api/cases/${failed.id}/slip`)).body;
       expect(slip.earliestReturnAt).toBe('2020-11-23T23:30:00.000Z');
-      expect(slip.advice[0].ja).toContain('窓口では2020年11月24日(火) 8:30以降にお手続きいただけます。');
+      expect(slip.advice[0]?.ja).toContain('窓口では2020年11月24日(火) 8:30以降にお手続きいただけます。');
     });
 
     it('records the renewal when staff finish the case, and refuses one after the visit or for another reason', async () => {

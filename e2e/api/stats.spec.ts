@@ -450,7 +450,7 @@ describe('manager statistics', () => {
     for (const route of ['summary', 'daily', 'heatmap', 'staff', 'outages']) {
       expect(docs.body.paths).toHaveProperty([`/api/stats/${route}`]);
     }
-    expect(docs.body.paths['/api/stats/summary'].get?.description).toMatch(/nearest rank.*⌈0\.9·n⌉/);
-    expect(docs.body.paths['/api/stats/summary'].get?.description).toMatch(/mean of the two middle values/);
+    expect(docs.body.paths['/api/stats/summary']?.get?.description).toMatch(/nearest rank.*⌈0\.9·n⌉/);
+    expect(docs.body.paths['/api/stats/summary']?.get?.description).toMatch(/mean of the two middle values/);
   });
 });

@@ -3,6 +3,7 @@ import type { Outage, Page as ApiPage, StatsSummary } from '@madoguchi/contracts
 import type { Locator, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { BrowserSession, openBrowser, SCREENSHOTS } from '../support/browser';
+import { at } from '../support/elements';
 import { RunningServer, startServer } from '../support/server';
 import { jst } from '../support/visits';
 import { seriousViolations } from './accessibility';
@@ -145,7 +146,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
     await form.getByRole('button', { name: '記録する' }).click();
     await form.waitFor({ state: 'detached' });
 
-    const [saved] = await outagesNoted(api, note);
+    const saved = at(await outagesNoted(api, note), 0);
     expect(saved).toMatchObject({
       system: 'terminal',
       startsAt: '2020-09-08T01:20:00.000Z',
@@ -175,7 +176,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
     await confirm.getByRole('button', { name: '停止中として記録する' }).click();
     await form.waitFor({ state: 'detached' });
 
-    const [saved] = await outagesNoted(api, note);
+    const saved = at(await outagesNoted(api, note), 0);
     expect(saved.endsAt).toBeNull();
     const row = page.locator(`#outage-row-${saved.id}`);
     await row.waitFor();
@@ -227,7 +228,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
 
   it('asks before ending an outage, ends nothing when told not to, and ends it when confirmed', async () => {
     const note = '臨時メンテナンス(確認のうえ記録)';
-    const [ongoing] = await outagesNoted(api, note);
+    const ongoing = at(await outagesNoted(api, note), 0);
     const row = page.locator(`#outage-row-${ongoing.id}`);
     // The marked row keeps its red "ongoing" readable (checked before a dialog's backdrop dims the page).
     expect(await seriousViolations(page)).toEqual([]);
@@ -241,7 +242,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
     await session.screenshot('outage-confirm-end');
     await confirm.getByRole('button', { name: '終了にしない' }).click();
     await confirm.waitFor({ state: 'detached' });
-    expect((await outagesNoted(api, note))[0].endsAt).toBeNull();
+    expect((await outagesNoted(api, note))[0]?.endsAt).toBeNull();
     expect(await row.textContent()).toContain('継続中');
 
     // Escape is "no" as well.
@@ -249,7 +250,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
     await confirm.waitFor();
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
-    expect((await outagesNoted(api, note))[0].endsAt).toBeNull();
+    expect((await outagesNoted(api, note))[0]?.endsAt).toBeNull();
 
     await row.getByRole('button', { name: '終了にする' }).click();
     await confirm.getByRole('button', { name: '終了にする' }).click();
@@ -257,7 +258,7 @@ describe('a manager recording and ending outages at 1366×768', () => {
       .getByRole('status')
       .filter({ hasText: `#${ongoing.id} を終了にしました` })
       .waitFor();
-    const [ended] = await outagesNoted(api, note);
+    const ended = at(await outagesNoted(api, note), 0);
     expect(ended.endsAt).not.toBeNull();
     expect(Date.parse(ended.endsAt ?? '')).toBeGreaterThan(Date.parse(ended.startsAt));
     await row.filter({ hasNotText: '継続中' }).waitFor();

@@ -69,8 +69,9 @@ export async function openStream(
   const next = async (type?: string, withinMs = 5_000): Promise<StreamEvent> => {
     const deadline = Date.now() + withinMs;
     for (;;) {
-      while (taken < events.length) {
-        const event = events[taken++];
+      // Nothing is awaited in this loop, so no event arrives while it walks the ones not yet taken.
+      for (const event of events.slice(taken)) {
+        taken++;
         if (!type || event.type === type) return event;
       }
       const left = deadline - Date.now();

@@ -11,6 +11,7 @@ import type { ApiClient } from './api-client';
 /** '2021-11-08 09:05' or '2021-11-08 09:05:30' on the Tokyo wall clock, as an ISO instant with its offset. */
 export function jst(wallClock: string): string {
   const [date, time] = wallClock.split(' ');
+  if (time === undefined) throw new Error(`expected 'YYYY-MM-DD HH:MM', got '${wallClock}'`);
   return `${date}T${time.length === 5 ? `${time}:00` : time}+09:00`;
 }
 
