@@ -7,9 +7,9 @@ import type { Health, Page, ProblemDetails, SupportCase } from '@madoguchi/contr
 import { Client } from 'pg';
 import { ApiClient } from '../support/api-client';
 import { ApiServer, startApi } from '../support/api-server';
-import { arrival, created, pastNotCompleted, problemType } from '../support/builders';
+import { arrival, created, problemType } from '../support/builders';
 import { freshDatabase, TestDatabase } from '../support/engine';
-import { openStream } from '../support/live-stream';
+import { liveNewsCrossesServers, signOutEndsStreamsEverywhere } from '../support/several-servers';
 
 type Refusal = ProblemDetails & { fault?: string };
 
@@ -114,25 +114,9 @@ describe('live news between two servers on one PostgreSQL database', () => {
     await database.drop();
   });
 
-  it('tells a screen streaming from one server of a case committed by the other, and it can be read there', async () => {
-    const reader = await ApiClient.signIn(west.baseUrl, 'manager');
-    const writer = await ApiClient.signIn(east.baseUrl, 'staff');
-    const stream = await openStream(west.baseUrl, '/api/live/desk', { authorization: `Bearer ${reader.bearer}` });
-    try {
-      await stream.next('ready');
-      const [, written] = await Promise.all([stream.next('cases'), created(writer, pastNotCompleted())]);
-      expect((await reader.get<SupportCase>(`/api/cases/${written.id}`)).body).toMatchObject({ id: written.id });
-    } finally {
-      stream.close();
-    }
-  });
+  it('tells a screen streaming from one server of a case committed by the other, and it can be read there', () =>
+    liveNewsCrossesServers(east.baseUrl, west.baseUrl));
 
-  it('ends the streams of a session on every server when it signs out on one', async () => {
-    const user = await ApiClient.signIn(east.baseUrl, 'manager');
-    const stream = await openStream(west.baseUrl, '/api/live/desk', { authorization: `Bearer ${user.bearer}` });
-    await stream.next('ready');
-    expect((await user.post('/api/auth/logout')).status).toBeLessThan(300);
-    await stream.ended;
-    expect((await new ApiClient(west.baseUrl, user.bearer).get('/api/auth/me')).status).toBe(401);
-  });
+  it('ends the streams of a session on every server when it signs out on one', () =>
+    signOutEndsStreamsEverywhere(east.baseUrl, west.baseUrl));
 });

@@ -10,6 +10,8 @@ export const SERVER_MAIN = join(ROOT, 'dist/apps/api/main.js');
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's process id. */
+  pid: number | undefined;
   databasePath: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -53,12 +55,13 @@ export function runServerOnce(
 
 /**
  * Starts the built server on a free port with a fresh database and waits until /api/health answers: a SQLite file,
- * or with MADOGUCHI_TEST_ENGINE=postgres (and no DATABASE_PATH given) a PostgreSQL database dropped when it stops.
+ * or with MADOGUCHI_TEST_ENGINE=postgres (and no database given) a PostgreSQL database dropped when it stops.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
   const databasePath = env['DATABASE_PATH'] ?? join(dir, 'madoguchi.sqlite');
-  const postgres = TEST_ENGINE === 'postgres' && !env['DATABASE_PATH'] ? await freshDatabase() : null;
+  const postgres =
+    TEST_ENGINE === 'postgres' && !env['DATABASE_PATH'] && !env['DATABASE_URL'] ? await freshDatabase() : null;
   const cleanUp = () => {
     rmSync(dir, { recursive: true, force: true });
     return postgres?.drop();
@@ -104,6 +107,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     baseUrl,
+    pid: child.pid,
     databasePath,
     output: () => output,
     stop: () =>

@@ -1,5 +1,6 @@
-// Runs the in-process API tests on PostgreSQL: on the server MADOGUCHI_TEST_POSTGRES_URL (or DATABASE_URL) names,
-// else on a local one at the default address. CI must have it; elsewhere its absence is said, not hidden.
+// Runs a Jest config's tests on PostgreSQL (`node tools/scripts/on-postgres.mjs -c <config> [files]`): on the server
+// MADOGUCHI_TEST_POSTGRES_URL (or DATABASE_URL) names, else on a local one at the default address. CI must have it;
+// elsewhere its absence is said, not hidden.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
@@ -22,11 +23,11 @@ try {
     console.error(`${how}\nCI runs the API tests on both engines: failing.`);
     process.exit(1);
   }
-  console.warn(`\n*** The API tests ran on SQLite only. ***\n${how}\n`);
+  console.warn(`\n*** These tests did not run on PostgreSQL: ${process.argv.slice(2).join(' ')} ***\n${how}\n`);
   process.exit(0);
 }
 
-const result = spawnSync('npx', ['jest', '-c', 'e2e/jest.api.config.cts', ...process.argv.slice(2)], {
+const result = spawnSync('npx', ['jest', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, MADOGUCHI_TEST_ENGINE: 'postgres', MADOGUCHI_TEST_POSTGRES_URL: url },
 });
