@@ -7,11 +7,7 @@
 import { ApiClient } from '../support/api-client';
 import { ApiServer, startApi } from '../support/api-server';
 import { freshDatabase, TestDatabase } from '../support/engine';
-import {
-  followUpCodesStayUnique,
-  simultaneousEditsLoseNothing,
-  ticketsStayInSequence,
-} from '../support/several-servers';
+import { itKeepsTwoServersConsistent } from '../support/several-servers';
 
 describe('two servers on one database', () => {
   let database: TestDatabase;
@@ -34,12 +30,5 @@ describe('two servers on one database', () => {
     await database.drop();
   });
 
-  it('lets exactly one of two simultaneous edits of a case win; the other is told, and nothing is lost', () =>
-    simultaneousEditsLoseNothing(eastManager, westManager));
-
-  it('hands out a different follow-up code to every case left unfinished on either server at the same time', () =>
-    followUpCodesStayUnique(eastManager, westManager));
-
-  it('numbers the tickets of a day 1, 2, 3… across both servers, none twice and none skipped', () =>
-    ticketsStayInSequence(eastManager, westManager));
+  itKeepsTwoServersConsistent(() => [eastManager, westManager]);
 });

@@ -6,11 +6,9 @@ import { ApiClient } from '../support/api-client';
 import { freshDatabase, TestDatabase } from '../support/engine';
 import { RunningServer, startServer } from '../support/server';
 import {
-  followUpCodesStayUnique,
+  itKeepsTwoServersConsistent,
   liveNewsCrossesServers,
   signOutEndsStreamsEverywhere,
-  simultaneousEditsLoseNothing,
-  ticketsStayInSequence,
 } from '../support/several-servers';
 
 describe('two API processes on one PostgreSQL database', () => {
@@ -39,14 +37,7 @@ describe('two API processes on one PostgreSQL database', () => {
     expect(east.pid).not.toBe(west.pid);
   });
 
-  it('lets exactly one of two simultaneous edits of a case win; the other is told, and nothing is lost', () =>
-    simultaneousEditsLoseNothing(eastManager, westManager));
-
-  it('hands out a different follow-up code to every case left unfinished in either process at the same time', () =>
-    followUpCodesStayUnique(eastManager, westManager));
-
-  it('numbers the tickets of a day 1, 2, 3… across both processes, none twice and none skipped', () =>
-    ticketsStayInSequence(eastManager, westManager));
+  itKeepsTwoServersConsistent(() => [eastManager, westManager]);
 
   it('tells a screen streaming from one process of a case committed through the other', () =>
     liveNewsCrossesServers(east.baseUrl, west.baseUrl));

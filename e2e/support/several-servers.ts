@@ -73,3 +73,13 @@ export async function signOutEndsStreamsEverywhere(eastUrl: string, westUrl: str
   await stream.ended;
   expect((await new ApiClient(westUrl, user.bearer).get('/api/auth/me')).status).toBe(401);
 }
+
+/** The consistency scenarios as tests, for a describe whose beforeAll signs in a manager on each server. */
+export function itKeepsTwoServersConsistent(managers: () => [ApiClient, ApiClient]): void {
+  it('lets exactly one of two simultaneous edits of a case win; the other is told, and nothing is lost', () =>
+    simultaneousEditsLoseNothing(...managers()));
+  it('hands out a different follow-up code to every case left unfinished on either server at the same time', () =>
+    followUpCodesStayUnique(...managers()));
+  it('numbers the tickets of a day 1, 2, 3… across both servers, none twice and none skipped', () =>
+    ticketsStayInSequence(...managers()));
+}

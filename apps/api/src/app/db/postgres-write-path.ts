@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writerOptions } from './data-source';
 import { ShuttingDownProblem, storageFaultOf, StorageUnavailableProblem } from './storage-failure';
-import { WritePath, WriteState, WriteWork } from './write-path';
+import { WritePath, WriteWork } from './write-path';
 
 // Another process's transaction touched the same rows: this one is tried again, a little later each time.
 const CONFLICTS = new Set(['40001', '40P01']);
@@ -21,14 +21,6 @@ export class PostgresWritePath extends WritePath {
   private writer: Promise<DataSource> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private closing = false;
-  private state: WriteState = {
-    writable: true,
-    fault: null,
-    lastCommitAt: null,
-    lastAttemptAt: null,
-    commits: 0,
-    units: 0,
-  };
 
   constructor(
     private readonly url: string,
@@ -42,10 +34,6 @@ export class PostgresWritePath extends WritePath {
     const attempt = this.tail.then(() => this.attempt(work));
     this.tail = attempt.catch(() => undefined);
     return attempt;
-  }
-
-  override get current(): WriteState {
-    return { ...this.state };
   }
 
   override async close(): Promise<void> {
@@ -62,14 +50,7 @@ export class PostgresWritePath extends WritePath {
       try {
         const writer = await this.connection();
         const value = await writer.transaction('SERIALIZABLE', work);
-        this.state = {
-          writable: true,
-          fault: null,
-          lastCommitAt: new Date().toISOString(),
-          lastAttemptAt: Date.now(),
-          commits: this.state.commits + 1,
-          units: this.state.units + 1,
-        };
+        this.committed(1);
         return value;
       } catch (error) {
         const code = (error as { code?: unknown }).code;
@@ -81,11 +62,11 @@ export class PostgresWritePath extends WritePath {
         const fault = storageFaultOf(error);
         // The work itself refused (a domain problem): it was rolled back, and the store is as healthy as before.
         if (fault === null) {
-          this.state = { ...this.state, lastAttemptAt: Date.now() };
+          this.attempted(null);
           throw error;
         }
         this.logger.error(`A write failed (${fault}); it is not acknowledged: ${describe(error)}`);
-        this.state = { ...this.state, writable: false, fault, lastAttemptAt: Date.now() };
+        this.attempted(fault);
         if (fault === 'unavailable') await this.reset();
         throw new StorageUnavailableProblem(fault);
       }

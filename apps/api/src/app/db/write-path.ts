@@ -41,12 +41,43 @@ export interface WritePathOptions {
 
 /** The one way anything is written: a unit of work is acknowledged only once it is committed to durable storage. */
 export abstract class WritePath implements OnApplicationShutdown {
+  private state: WriteState = {
+    writable: true,
+    fault: null,
+    lastCommitAt: null,
+    lastAttemptAt: null,
+    commits: 0,
+    units: 0,
+  };
+
   /** Runs `work` in its own transaction (or savepoint); resolves with its result only once it is committed. */
   abstract run<T>(work: WriteWork<T>): Promise<T>;
-  /** What the last attempt to write found. */
-  abstract get current(): WriteState;
   /** Lets what was accepted finish, then closes the connection; later work is refused with 503. */
   abstract close(): Promise<void>;
+
+  /** What the last attempt to write found. */
+  get current(): WriteState {
+    return { ...this.state };
+  }
+
+  /** A commit of `units` units of work is on durable storage. */
+  protected committed(units: number): void {
+    this.state = {
+      writable: true,
+      fault: null,
+      lastCommitAt: new Date().toISOString(),
+      lastAttemptAt: Date.now(),
+      commits: this.state.commits + 1,
+      units: this.state.units + units,
+    };
+  }
+
+  /** A write was tried and found the store failing (or, with null, refused by the work itself, the store fine). */
+  protected attempted(fault: StorageFault | null): void {
+    this.state = fault
+      ? { ...this.state, writable: false, fault, lastAttemptAt: Date.now() }
+      : { ...this.state, lastAttemptAt: Date.now() };
+  }
 
   /** After the HTTP server has stopped taking requests: what is in flight commits, then the connection closes. */
   onApplicationShutdown(): Promise<void> {
@@ -70,15 +101,6 @@ export class SqliteWritePath extends WritePath {
   private draining: Promise<void> = Promise.resolve();
   private running = false;
   private closing = false;
-  private state: WriteState = {
-    writable: true,
-    fault: null,
-    lastCommitAt: null,
-    lastAttemptAt: null,
-    commits: 0,
-    units: 0,
-  };
-
   private readonly checkpointer: Checkpointer;
 
   constructor(private readonly options: WritePathOptions) {
@@ -98,10 +120,6 @@ export class SqliteWritePath extends WritePath {
         this.draining = new Promise((next) => setImmediate(next)).then(() => this.drain());
       }
     });
-  }
-
-  override get current(): WriteState {
-    return { ...this.state };
   }
 
   override async close(): Promise<void> {
@@ -154,14 +172,7 @@ export class SqliteWritePath extends WritePath {
     }
 
     if (failure === null) {
-      this.state = {
-        writable: true,
-        fault: null,
-        lastCommitAt: new Date().toISOString(),
-        lastAttemptAt: Date.now(),
-        commits: this.state.commits + 1,
-        units: this.state.units + batch.length,
-      };
+      this.committed(batch.length);
       for (const { pending, outcome } of batch) {
         if (outcome.ok) pending.resolve(outcome.value);
         else pending.reject(outcome.error);
@@ -172,7 +183,7 @@ export class SqliteWritePath extends WritePath {
     const fault = storageFaultOf(failure) ?? 'unavailable';
     const refused = batch.length || this.queue.length;
     this.logger.error(`A write of ${refused} request(s) failed (${fault}); none is acknowledged: ${describe(failure)}`);
-    this.state = { ...this.state, writable: false, fault, lastAttemptAt: Date.now() };
+    this.attempted(fault);
     // Nothing of this batch may stay half-applied on the connection: roll back, and open it anew in any case.
     if (runner) await runner.query('ROLLBACK').catch(() => undefined);
     await this.closeWriter();
