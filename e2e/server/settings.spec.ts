@@ -14,6 +14,22 @@ describe('settings and the first start', () => {
     expect(result.output).toContain('PORT="abc"');
   });
 
+  it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable and an example', async () => {
+    const result = await runServerOnce({ DATABASE_URL: 'mysql://desk:secret@db/madoguchi' });
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('DATABASE_URL accepts a PostgreSQL URL (e.g. postgres://');
+  });
+
+  it('says where and why the database could not be opened, without the password or a stack trace', async () => {
+    const result = await runServerOnce({ DATABASE_URL: 'postgres://desk:s3cret-pw@127.0.0.1:1/madoguchi' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('The database at postgres://desk:***@127.0.0.1:1/madoguchi could not be opened');
+    expect(result.output).toContain('ECONNREFUSED');
+    expect(result.output).toContain('Check that PostgreSQL runs there');
+    expect(result.output).not.toContain('s3cret-pw');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+
   it('refuses demo mode in production', async () => {
     const result = await runServerOnce({ NODE_ENV: 'production', MADOGUCHI_DEMO: '1', DATABASE_PATH: freshDatabase() });
     expect(result.code).toBe(2);

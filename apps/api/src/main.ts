@@ -4,6 +4,7 @@ import { backupCommand, claimDatabase } from './app/cli/backup';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
 import { startApp } from './app/create-app';
+import { DatabaseOpenError } from './app/db/data-source';
 import { databaseTarget, describeTarget } from './app/db/engine';
 import { DEMO_PASSWORD } from './app/demo/demo-seeder';
 import { APP_VERSION } from './app/version';
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DatabaseOpenError) {
+    process.stderr.write(`Madoguchi could not start. ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Madoguchi could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

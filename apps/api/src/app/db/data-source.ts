@@ -13,7 +13,7 @@ import { OutageEntity } from '../outages/outage.entity';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { HealthProbe } from '../health/health-probe.entity';
 import { useInstantType } from './columns';
-import type { DatabaseTarget, Engine } from './engine';
+import { DatabaseTarget, describeTarget, Engine } from './engine';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { Counter1764892800000 } from './migrations/1764892800000-counter';
 import { HealthProbe1764979200000 } from './migrations/1764979200000-health-probe';
@@ -172,10 +172,27 @@ export function bindIntegerParameters(dataSource: DataSource): DataSource {
   return dataSource;
 }
 
+/** The database could not be opened at start: says where, why, and what to check, without a stack. */
+export class DatabaseOpenError extends Error {
+  constructor(target: DatabaseTarget, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    const check =
+      target.engine === 'postgres'
+        ? 'Check that PostgreSQL runs there, that DATABASE_URL names its host, port, database, role and password, ' +
+          'and that the role owns the database.'
+        : 'Check that DATABASE_PATH names a file this user may create and write, on a local disk.';
+    super(`The database at ${describeTarget(target)} could not be opened: ${why}. ${check}`);
+  }
+}
+
 /** Opens the database and brings it up to date before anything else touches it. */
 export async function openDatabase(target: DatabaseTarget | string): Promise<DataSource> {
   const dataSource = bindIntegerParameters(new DataSource(dataSourceOptions(target)));
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new DatabaseOpenError(targetOf(target), error);
+  }
   if (engineOf(dataSource) === 'sqlite') await dataSource.query('PRAGMA foreign_keys = ON');
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
