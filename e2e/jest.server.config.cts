@@ -8,7 +8,8 @@ module.exports = {
   testMatch:
     process.env.MADOGUCHI_TEST_ENGINE === 'postgres'
       ? ['<rootDir>/server/**/*.postgres.spec.ts']
-      : ['<rootDir>/server/**/*.spec.ts', '!<rootDir>/server/**/*.postgres.spec.ts'],
+      : ['<rootDir>/server/**/*.spec.ts'],
+  testPathIgnorePatterns: process.env.MADOGUCHI_TEST_ENGINE === 'postgres' ? [] : ['\\.postgres\\.spec\\.ts$'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: { '^@madoguchi/contracts$': '<rootDir>/../libs/contracts/src/index.ts' },
   testTimeout: 60_000,
