@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { sendProblem } from './common/problem.filter';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { signInThrottle } from './auth/sign-in-throttle';
+import { compressText, uiCaching } from './common/delivery';
 import { noStore, securityHeaders } from './common/http-hardening';
 import { jsonBodyOnly } from './common/request-body';
 import { PersonalDataPipe } from './common/personal-data';
@@ -51,6 +52,7 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
     sendProblem(new ShuttingDownProblem(), request, response);
   });
   app.use(securityHeaders());
+  app.use(compressText(), uiCaching);
   app.use('/api', noStore, ...jsonBodyOnly());
   app.use('/api/auth/login', ...signInThrottle());
   app.setGlobalPrefix('api');
