@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { AccountsRepository } from './accounts/accounts.repository';
 import { AppModule } from './app.module';
 import { sendProblem } from './common/problem.filter';
 import { SESSION_COOKIE } from './auth/session-cookie';
@@ -18,7 +19,6 @@ import type { Settings } from './config/config';
 import { openDatabase, sealReadConnection } from './db/data-source';
 import { databaseTarget } from './db/engine';
 import { seedDemo } from './demo/demo-seeder';
-import { UserAccount } from './auth/user.entity';
 import { ShuttingDownProblem } from './db/storage-failure';
 import { APP_VERSION } from './version';
 
@@ -98,7 +98,7 @@ export async function startApp(settings: Settings): Promise<MadoguchiApp> {
       const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
       if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
     }
-    if (!(await dataSource.getRepository(UserAccount).exists())) {
+    if (!(await started.app.get(AccountsRepository).anyAccount())) {
       const how = `No account exists yet. Create the first admin with: npm run create-admin -- <username> "<display name>"`;
       if (settings.NODE_ENV === 'production')
         throw new Error(`${how}\nA production server does not start without one.`);

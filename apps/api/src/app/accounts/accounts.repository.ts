@@ -11,6 +11,11 @@ import { SiteEntity } from '../catalog/site.entity';
 export class AccountsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether any account exists: a server without one says how to create the first admin. */
+  anyAccount(): Promise<boolean> {
+    return this.dataSource.getRepository(UserAccount).exists();
+  }
+
   /** One page of accounts by username. */
   page(page: number, pageSize: number): Promise<[UserAccount[], number]> {
     return this.dataSource.getRepository(UserAccount).findAndCount({

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { DataSource } from 'typeorm';
-import { UserAccount } from '../auth/user.entity';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { hashPassword } from '../auth/password';
 import type { Settings } from '../config/config';
 import { databaseTarget, describeTarget } from '../db/engine';
@@ -37,13 +37,14 @@ export async function createAdminFromCommandLine(settings: Settings, args: strin
   let dataSource: DataSource | undefined;
   try {
     dataSource = await openDatabase(databaseTarget(settings));
-    const users = dataSource.getRepository(UserAccount);
-    if (await users.existsBy({ username })) {
+    // Before the server runs, no write path exists: the repository writes through the data source's own manager.
+    const accounts = new AccountsRepository(dataSource);
+    if (await accounts.usernameTaken(dataSource.manager, username)) {
       process.stderr.write(`An account named "${username}" already exists; nothing was created.\n`);
       process.exitCode = 2;
       return;
     }
-    await users.insert({
+    await accounts.insert(dataSource.manager, {
       username,
       displayName: displayName ?? username,
       role: 'admin',
