@@ -185,6 +185,8 @@ describe('a staff member running the queue board from the keyboard', () => {
       .filter({ hasText: `#${second.id} を「対応前に退出」にしました` })
       .waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'board-title');
+    // As a user would, S is pressed once the card has left the board (the board is read again after the change).
+    await page.locator(`[data-case-id="${second.id}"]`).waitFor({ state: 'detached' });
     await page.keyboard.press('s');
     await page.getByRole('status').filter({ hasText: 'ケースがありません' }).waitFor();
     expect((await staff.get<SupportCase>(`/api/cases/${first.id}`)).body.status).toBe('completed');
