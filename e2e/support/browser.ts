@@ -1,7 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+
+/** The flags every headless Chromium of the tests and the benchmark takes (also read by tools/bench). */
+export const CHROMIUM_FLAGS: string[] = JSON.parse(readFileSync(resolve(__dirname, 'chromium-flags.json'), 'utf8'));
 
 export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 
@@ -23,16 +26,7 @@ export async function openBrowser(
   // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: options.locale ?? 'ja-JP',
     timezoneId: 'Asia/Tokyo',

@@ -1,21 +1,13 @@
 // The bytes a first visit transfers (empty cache) per screen, in headless Chromium, as a tablet or a phone would.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { freePort, startProcess, waitFor } from './ingest.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same flags as the browser tests.
+const ARGS = JSON.parse(readFileSync(resolve(ROOT, 'e2e/support/chromium-flags.json'), 'utf8'));
 
 /** One screen loaded in a fresh browser profile: bytes on the wire (after compression) and requests, until idle. */
 async function firstLoad(baseUrl, { path, signInAs, viewport }) {
