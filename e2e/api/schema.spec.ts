@@ -91,6 +91,7 @@ describe('the schema', () => {
       'outage',
       'payment_service',
       'site',
+      'stats_rollup',
       'support_case',
       'user_account',
     ]);

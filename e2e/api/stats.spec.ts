@@ -44,9 +44,10 @@ describe('manager statistics', () => {
     staff02 = await ApiClient.signIn(server.baseUrl, 'staff02');
     manager = await ApiClient.signIn(server.baseUrl, 'manager');
 
-    // The week of Mon 2021-11-08 … Sun 2021-11-14, far from any demo outage. Waits and handling times in minutes:
-    //   wait   5, 10, 2⅓, 0, ½, 15 → sorted 0, ½, 2⅓, 5, 10, 15: median (2⅓ + 5) / 2 = 3.67 → 3.7, p90 6th = 15
-    //   handle 10, 20, 7⅔, 6, 3½    → sorted 3½, 6, 7⅔, 10, 20:   median 7⅔ → 7.7, p90 5th = 20
+    // The week of Mon 2021-11-08 … Sun 2021-11-14, far from any demo outage. Waits and handling times in minutes,
+    // each counted in whole minutes with halves rounded up (2⅓ → 2, ½ → 1, 7⅔ → 8, 3½ → 4):
+    //   wait   5, 10, 2, 0, 1, 15 → sorted 0, 1, 2, 5, 10, 15: median (2 + 5) / 2 = 3.5, p90 6th = 15
+    //   handle 10, 20, 8, 6, 4    → sorted 4, 6, 8, 10, 20:     median 8, p90 5th = 20
     await logVisit(staff, {
       procedure: 'both',
       status: 'completed',
@@ -174,8 +175,8 @@ describe('manager statistics', () => {
       total: 7,
       byStatus: { waiting: 0, in_service: 1, completed: 3, not_completed: 2, left: 1 },
       completionRate: 0.6,
-      waitMinutes: { median: 3.7, p90: 15 },
-      handleMinutes: { median: 7.7, p90: 20 },
+      waitMinutes: { median: 3.5, p90: 15 },
+      handleMinutes: { median: 8, p90: 20 },
       byProcedure: { reservation: 1, application: 3, both: 2, inquiry: 1 },
       byReason: { ...zeroReasons, pin_locked: 1, service_items_missing: 1 },
       duringOutages: { cases: 0, turnedAway: 0 },
@@ -278,11 +279,13 @@ describe('manager statistics', () => {
     const busy = answer.body.filter((c) => c.arrivals > 0);
     expect(busy.map(withoutTarget)).toEqual([
       { weekday: 1, hour: 9, arrivals: 2, medianWaitMinutes: 7.5 },
-      { weekday: 2, hour: 10, arrivals: 2, medianWaitMinutes: 1.2 },
+      // Waits 2⅓ → 2 and 0: median 1.
+      { weekday: 2, hour: 10, arrivals: 2, medianWaitMinutes: 1 },
       { weekday: 3, hour: 14, arrivals: 1, medianWaitMinutes: null },
       { weekday: 5, hour: 11, arrivals: 1, medianWaitMinutes: 15 },
       // Sunday 23:59 JST is Sunday 14:59 in UTC: only Tokyo time puts it here.
-      { weekday: 7, hour: 23, arrivals: 1, medianWaitMinutes: 0.5 },
+      // Its wait of half a minute counts as one whole minute.
+      { weekday: 7, hour: 23, arrivals: 1, medianWaitMinutes: 1 },
     ]);
   });
 
@@ -290,14 +293,14 @@ describe('manager statistics', () => {
     const answer = await manager.get<StaffStatsRow[]>('/api/stats/staff?from=2021-11-08&to=2021-11-14');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([
-      // Handling 10, 7⅔, 3½ (the case still in service has none): median 7⅔.
+      // Handling 10, 7⅔ → 8, 3½ → 4 (the case still in service has none): median 8.
       {
         username: 'staff',
         displayName: '窓口 花子',
         cases: 4,
         completed: 2,
         notCompleted: 1,
-        medianHandleMinutes: 7.7,
+        medianHandleMinutes: 8,
       },
       // Handling 20 and 6: median 13.
       {

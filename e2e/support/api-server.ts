@@ -12,6 +12,8 @@ export interface ApiServer {
   /** Runs one SQL statement on that database from outside (see TestDatabase.sql). */
   sql: TestDatabase['sql'];
   stop: () => Promise<void>;
+  /** A provider of the running application, for tests that compare it with another way to the same answer. */
+  get: <T>(type: new (...args: never[]) => T) => T;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startApi(env: Record<string, string> = {}, given?: TestDat
       baseUrl: `http://127.0.0.1:${port}`,
       database,
       sql: database.sql,
+      get: (type) => started.app.get(type),
       stop: async () => {
         await started.stop();
         if (!given) await database.drop();

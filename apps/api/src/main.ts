@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import { backupCommand, claimDatabase } from './app/cli/backup';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
+import { rebuildRollupsFromCommandLine } from './app/cli/rebuild-rollups';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
 import { startApp } from './app/create-app';
 import { DatabaseOpenError } from './app/db/data-source';
@@ -77,8 +78,12 @@ async function main(): Promise<void> {
     backupCommand(settings, command, process.argv.slice(3));
     return;
   }
-  if (process.argv[2] === 'create-admin') {
+  if (command === 'create-admin') {
     await createAdminFromCommandLine(settings, process.argv.slice(3));
+    return;
+  }
+  if (command === 'rollups-rebuild') {
+    await rebuildRollupsFromCommandLine(settings);
     return;
   }
   // The built UI sits beside the built server: dist/apps/admin/browser next to dist/apps/api.

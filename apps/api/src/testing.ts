@@ -3,3 +3,6 @@ export { loadSettings } from './app/config/config';
 export { startApp } from './app/create-app';
 export { openDatabase } from './app/db/data-source';
 export type { DatabaseTarget } from './app/db/engine';
+export { databaseTarget } from './app/db/engine';
+export { rebuildRollups } from './app/stats/rollups/rollup-rebuild';
+export { StatsService } from './app/stats/stats.service';

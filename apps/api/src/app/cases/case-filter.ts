@@ -51,6 +51,27 @@ export const SEGMENT_SQL: Readonly<Record<CaseSegment, string>> = {
   returnVisitCompleted: `(c.previousCaseId IS NOT NULL AND c.status = 'completed')`,
 };
 
+/** The fields of a case the segments read. */
+export interface SegmentFields {
+  procedure: string;
+  status: string;
+  alreadyReserved: boolean;
+  completedReservation: boolean;
+  completedApplication: boolean;
+  previousCaseId: number | null;
+}
+
+/** SEGMENT_SQL as tests on one case, for the statistics kept on write; each line must say what its SQL says. */
+export const SEGMENT_TEST: Readonly<Record<CaseSegment, (c: SegmentFields) => boolean>> = {
+  reservationAttempted: (c) => c.procedure === 'reservation' || (c.procedure === 'both' && !c.alreadyReserved),
+  reservationDone: (c) => c.status === 'completed' && c.completedReservation,
+  applicationAttempted: (c) => c.procedure === 'application' || c.procedure === 'both',
+  applicationDone: (c) => c.status === 'completed' && c.completedApplication,
+  alreadyReserved: (c) => (c.procedure === 'application' || c.procedure === 'both') && c.alreadyReserved,
+  returnVisit: (c) => c.previousCaseId !== null,
+  returnVisitCompleted: (c) => c.previousCaseId !== null && c.status === 'completed',
+};
+
 export function applySegment<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, segment: CaseSegment): void {
   qb.andWhere(new Brackets((inner) => inner.where(SEGMENT_SQL[segment])));
 }

@@ -12,6 +12,8 @@ import { NotFoundProblem, StaleVersionProblem, ValidationProblem } from '../comm
 import { instantParam } from '../db/dialect';
 import type { OutageEntity } from '../outages/outage.entity';
 import type { InstantRange } from '../stats/instant-range';
+import { rollupCaseOf } from '../stats/rollups/rollup-rows';
+import { RollupsRepository } from '../stats/rollups/rollups.repository';
 import { applyArrivalClock, applyCaseFilter, applySegment } from './case-filter';
 import { toSupportCase } from './case-row';
 import type { ListCasesQueryDto } from './cases.dto';
@@ -58,6 +60,7 @@ export class CasesRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly rollups: RollupsRepository,
   ) {}
 
   /** A case as it is now, read outside any write. */
@@ -118,7 +121,10 @@ export class CasesRepository {
   ): Promise<SupportCase> {
     const result = await manager.update(SupportCaseEntity, { id: before.id, version: before.version }, changes);
     if (result.affected === 0) this.assertVersion(await this.load(manager, before.id), before.version);
-    const after = toSupportCase(await this.load(manager, before.id));
+    const stored = await this.load(manager, before.id);
+    // The statistics' counters change in the same transaction: they are never behind the cases.
+    await this.rollups.apply(manager, before, stored);
+    const after = toSupportCase(stored);
     await this.audit.record(manager, actor, {
       action,
       entityType: 'case',
@@ -132,6 +138,7 @@ export class CasesRepository {
   /** Inserts a new case row and hands back its id. */
   async insert(manager: EntityManager, row: Partial<SupportCaseEntity>): Promise<number> {
     const result = await manager.insert(SupportCaseEntity, row);
+    await this.rollups.apply(manager, null, rollupCaseOf(row));
     return Number(result.identifiers[0]?.['id']);
   }
 

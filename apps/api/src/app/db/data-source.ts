@@ -22,6 +22,8 @@ import { SystemAuditActor1765152000000 } from './migrations/1765152000000-system
 import { Tickets1765324800000 } from './migrations/1765324800000-tickets';
 import { CertRenewedAt1765411200000 } from './migrations/1765411200000-cert-renewed-at';
 import { PostgresSchema1765500000000 } from './migrations/postgres/1765500000000-postgres-schema';
+import { StatsRollups1765600000000 } from './migrations/1765600000000-stats-rollups';
+import { StatsRollupEntity } from '../stats/rollups/stats-rollup.entity';
 
 export const ENTITIES = [
   SiteEntity,
@@ -32,6 +34,7 @@ export const ENTITIES = [
   SupportCaseEntity,
   AuditLogEntry,
   HealthProbe,
+  StatsRollupEntity,
 ];
 
 /** Listed by hand: the server is bundled, so migrations cannot be found by a file glob at run time. */
@@ -43,10 +46,11 @@ export const MIGRATIONS = [
   SystemAuditActor1765152000000,
   Tickets1765324800000,
   CertRenewedAt1765411200000,
+  StatsRollups1765600000000,
 ];
 
 /** PostgreSQL's schema, written once for the engine rather than replayed from SQLite's history; see migrations.spec. */
-export const POSTGRES_MIGRATIONS = [PostgresSchema1765500000000];
+export const POSTGRES_MIGRATIONS = [PostgresSchema1765500000000, StatsRollups1765600000000];
 
 /** The migrations of the engine: the schemas they reach are compared by a test, so the two sets keep in step. */
 export const migrationsOf = (engine: Engine) => (engine === 'sqlite' ? MIGRATIONS : POSTGRES_MIGRATIONS);

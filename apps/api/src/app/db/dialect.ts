@@ -20,6 +20,8 @@ export interface Dialect {
   jsonHas(column: string, key: string): string;
   /** Whole milliseconds from one instant to a later one; arguments are `alias.property`, which TypeORM quotes. */
   millisBetween(from: string, to: string): string;
+  /** Whole minutes from one instant to a later one, rounded half up: the unit of the statistics' durations. */
+  durationMinutes(from: string, to: string): string;
   /** The Tokyo day of an instant, as days since 1970-01-01 (see tokyo-clock.ts). */
   tokyoDayIndex(instant: string): string;
   /** The Tokyo hour of an instant, as hours since 1970-01-01 00:00 JST; `% 168` gives the weekday × hour cell. */
@@ -32,12 +34,16 @@ export function dialectOf(dataSource: DataSource): Dialect {
   if (type === 'sqlite' || type === 'better-sqlite3') {
     // Instants are TypeORM's UTC text; julianday() parses it, and rounding to whole ms undoes the float's last bits.
     const epochMillis = (x: string) => `CAST(ROUND((julianday(${x}) - 2440587.5) * ${DAY_MS}) AS INTEGER)`;
+    const millisBetween = (from: string, to: string) =>
+      `CAST(ROUND((julianday(${to}) - julianday(${from})) * ${DAY_MS}) AS INTEGER)`;
     return {
       engine: 'sqlite',
       instant: (at) => DateUtils.mixedDateToUtcDatetimeString(at),
       jsonWithNull: (column, key) => `json_set(${column}, '$.${key}', NULL)`,
       jsonHas: (column, key) => `json_extract(${column}, '$.${key}') IS NOT NULL`,
-      millisBetween: (from, to) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * ${DAY_MS}) AS INTEGER)`,
+      millisBetween,
+      // Integer division, as durationMinutes() in rollup-rows.ts: the counters and this SQL must agree to the minute.
+      durationMinutes: (from, to) => `((${millisBetween(from, to)} + 30000) / 60000)`,
       // Japan keeps UTC+9 all year, so Tokyo local time is the UTC instant plus nine hours.
       tokyoDayIndex: (x) => `((${epochMillis(x)} + ${TOKYO_OFFSET_MS}) / ${DAY_MS})`,
       tokyoHourIndex: (x) => `((${epochMillis(x)} + ${TOKYO_OFFSET_MS}) / ${HOUR_MS})`,
@@ -45,13 +51,16 @@ export function dialectOf(dataSource: DataSource): Dialect {
   }
   if (type === 'postgres') {
     const epochMillis = (x: string) => `CAST(ROUND(EXTRACT(EPOCH FROM ${x}) * 1000) AS BIGINT)`;
+    const millisBetween = (from: string, to: string) =>
+      `CAST(ROUND(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000) AS BIGINT)`;
     return {
       engine: 'postgres',
       instant: (at) => at,
       // The snapshots are JSON text on both engines; jsonb reads and writes it here.
       jsonWithNull: (column, key) => `(${column}::jsonb || jsonb_build_object('${key}', NULL))::text`,
       jsonHas: (column, key) => `(${column}::jsonb ->> '${key}') IS NOT NULL`,
-      millisBetween: (from, to) => `CAST(ROUND(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000) AS BIGINT)`,
+      millisBetween,
+      durationMinutes: (from, to) => `((${millisBetween(from, to)} + 30000) / 60000)`,
       tokyoDayIndex: (x) => `((${epochMillis(x)} + ${TOKYO_OFFSET_MS}) / ${DAY_MS})`,
       tokyoHourIndex: (x) => `((${epochMillis(x)} + ${TOKYO_OFFSET_MS}) / ${HOUR_MS})`,
     };

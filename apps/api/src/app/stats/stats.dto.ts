@@ -28,8 +28,9 @@ import { CaseFilterDto } from '../common/case-filter.dto';
 import { IsTokyoDate } from '../common/validators';
 
 export const PERCENTILE_DEFINITIONS =
+  'Each wait or handling time counts in whole minutes (halves rounded up), as does the waiting-time target. ' +
   'Median: the middle value, or the mean of the two middle values for an even count. ' +
-  'p90: nearest rank, the ⌈0.9·n⌉-th smallest value. Both in minutes with one decimal (halves rounded up); ' +
+  'p90: nearest rank, the ⌈0.9·n⌉-th smallest value. Both in minutes with one decimal; ' +
   'null when there is no value.';
 
 export class StatsRangeQueryDto extends CaseFilterDto implements StatsRangeQuery {

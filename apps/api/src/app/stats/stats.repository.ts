@@ -11,9 +11,8 @@ import { instantParam } from '../db/dialect';
 import type { InstantRange } from './instant-range';
 import type { Bin } from './percentiles';
 import { dialectOf, Dialect } from '../db/dialect';
+import type { DurationGroup, Measure, StatsSource } from './stats-source';
 import { HOURS_PER_WEEK } from './tokyo-clock';
-
-export type Measure = 'wait' | 'handle';
 
 /** Which instants a duration runs between: waiting is arrival → start, handling start → end. */
 const MEASURES: Record<Measure, [string, string]> = {
@@ -23,9 +22,12 @@ const MEASURES: Record<Measure, [string, string]> = {
 
 const count = (value: unknown): number => Number(value ?? 0);
 
-/** Aggregates the database computes from the arrivedAt bound that every case index leads with; no entity is loaded. */
+/**
+ * Aggregates the database computes from the cases, from the arrivedAt bound that every case index leads with; no
+ * entity is loaded. The statistics read the rollups instead where they can (see StatsService.sourceFor).
+ */
 @Injectable()
-export class StatsRepository {
+export class StatsRepository implements StatsSource {
   readonly sql: Dialect;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -62,12 +64,27 @@ export class StatsRepository {
     return counts;
   }
 
-  /** Durations of the cases that arrived in the range as bins, per weekday × hour cell of arrival when `byCell`. */
-  durationBins(range: InstantRange, filter: CaseFilter, measure: Measure, byCell = false): Promise<Map<number, Bin[]>> {
-    return this.durationBinsOf(this.arrived(range, filter), measure, byCell ? this.arrivalCell() : undefined);
+  /** Durations of the cases that arrived in the range as bins of whole minutes (in ms), per group when given. */
+  durationBins(
+    range: InstantRange,
+    filter: CaseFilter,
+    measure: Measure,
+    group?: DurationGroup,
+  ): Promise<Map<number, Bin[]>> {
+    const cases = this.arrived(range, filter);
+    if (group === 'staff') cases.andWhere('c.staffId IS NOT NULL');
+    const groupSql =
+      group === 'cell'
+        ? this.arrivalCell()
+        : group === 'day'
+          ? this.sql.tokyoDayIndex('c.arrivedAt')
+          : group === 'staff'
+            ? 'c.staffId'
+            : undefined;
+    return this.durationBinsOf(cases, measure, groupSql);
   }
 
-  /** Durations in whole ms as bins of equal values per group (key 0 without one): only distinct values travel. */
+  /** Durations in whole minutes as bins of equal values per group (key 0 without one): only distinct values travel. */
   private async durationBinsOf(
     cases: SelectQueryBuilder<SupportCaseEntity>,
     measure: Measure,
@@ -77,7 +94,7 @@ export class StatsRepository {
     const qb = cases
       .andWhere(`${from} IS NOT NULL`)
       .andWhere(`${to} IS NOT NULL`)
-      .select(this.sql.millisBetween(from, to), 'v')
+      .select(this.sql.durationMinutes(from, to), 'v')
       .addSelect('COUNT(*)', 'n')
       .groupBy('v');
     if (group) qb.addSelect(group, 'g').addGroupBy('g');
@@ -86,7 +103,7 @@ export class StatsRepository {
     for (const row of rows) {
       const key = group ? Number(row.g) : 0;
       const list = bins.get(key) ?? [];
-      list.push({ value: Number(row.v), count: count(row.n) });
+      list.push({ value: Number(row.v) * 60_000, count: count(row.n) });
       bins.set(key, list);
     }
     return bins;
@@ -139,53 +156,31 @@ export class StatsRepository {
       .addOrderBy('o.id', 'ASC')
       .getMany();
   }
-  /** SUM expressions for `served` and `withinTarget` against the waiting-time target. */
-  private waitTargetSums(targetMs: number): { served: string; within: string } {
-    const wait = this.sql.millisBetween('c.arrivedAt', 'c.startedAt');
-    return {
-      served: 'SUM(CASE WHEN c.startedAt IS NOT NULL THEN 1 ELSE 0 END)',
-      // An integer literal from a validated setting: no parameter, so the sums read the same in every query.
-      within: `SUM(CASE WHEN c.startedAt IS NOT NULL AND ${wait} <= ${targetMs} THEN 1 ELSE 0 END)`,
-    };
+  /** Per Tokyo day index and status: how many cases. */
+  async dailyRows(range: InstantRange, filter: CaseFilter): Promise<{ d: number; status: string; n: number }[]> {
+    const rows = await this.arrived(range, filter)
+      .select(this.sql.tokyoDayIndex('c.arrivedAt'), 'd')
+      .addSelect('c.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      // Naming every status lets the (status, arrivedAt) index answer alone.
+      .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
+      .groupBy('d')
+      .addGroupBy('c.status')
+      .getRawMany<{ d: unknown; status: string; n: unknown }>();
+    return rows.map((row) => ({ d: Number(row.d), status: row.status, n: count(row.n) }));
   }
 
-  /** Per Tokyo day index and status: cases, those served, and those served within the target wait. */
-  dailyRows(
-    range: InstantRange,
-    filter: CaseFilter,
-    targetMs: number,
-  ): Promise<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }[]> {
-    const sums = this.waitTargetSums(targetMs);
-    return (
-      this.arrived(range, filter)
-        .select(this.sql.tokyoDayIndex('c.arrivedAt'), 'd')
-        .addSelect('c.status', 'status')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect(sums.served, 'served')
-        .addSelect(sums.within, 'within')
-        // Naming every status lets the (status, arrivedAt) index answer alone.
-        .andWhere('c.status IN (:...statuses)', { statuses: CASE_STATUSES })
-        .groupBy('d')
-        .addGroupBy('c.status')
-        .getRawMany<{ d: unknown; status: string; n: unknown; served: unknown; within: unknown }>()
-    );
-  }
-
-  /** Per staff member, status and handling time: how many cases (v is NULL for a case not served to the end). */
-  staffRows(
-    range: InstantRange,
-    filter: CaseFilter,
-  ): Promise<{ staffId: unknown; status: string; v: unknown; n: unknown }[]> {
-    return this.arrived(range, filter)
+  /** Per staff member and status: how many cases. */
+  async staffRows(range: InstantRange, filter: CaseFilter): Promise<{ staffId: number; status: string; n: number }[]> {
+    const rows = await this.arrived(range, filter)
       .select('c.staffId', 'staffId')
       .addSelect('c.status', 'status')
-      .addSelect(this.sql.millisBetween('c.startedAt', 'c.endedAt'), 'v')
       .addSelect('COUNT(*)', 'n')
       .andWhere('c.staffId IS NOT NULL')
       .groupBy('c.staffId')
       .addGroupBy('c.status')
-      .addGroupBy('v')
-      .getRawMany<{ staffId: unknown; status: string; v: unknown; n: unknown }>();
+      .getRawMany<{ staffId: unknown; status: string; n: unknown }>();
+    return rows.map((row) => ({ staffId: Number(row.staffId), status: row.status, n: count(row.n) }));
   }
 
   /** The names of these accounts. */
@@ -212,8 +207,11 @@ export class StatsRepository {
   }
 
   /** Outcomes per payment service and status. */
-  paymentServiceRows(range: InstantRange, filter: CaseFilter): Promise<{ id: unknown; status: string; n: unknown }[]> {
-    return this.arrived(range, filter)
+  async paymentServiceRows(
+    range: InstantRange,
+    filter: CaseFilter,
+  ): Promise<{ id: number; status: string; n: number }[]> {
+    const rows = await this.arrived(range, filter)
       .select('c.paymentServiceId', 'id')
       .addSelect('c.status', 'status')
       .addSelect('COUNT(*)', 'n')
@@ -222,6 +220,7 @@ export class StatsRepository {
       .groupBy('c.paymentServiceId')
       .addGroupBy('c.status')
       .getRawMany<{ id: unknown; status: string; n: unknown }>();
+    return rows.map((row) => ({ id: Number(row.id), status: row.status, n: count(row.n) }));
   }
 
   /** Every payment service, active or not. */
@@ -238,16 +237,14 @@ export class StatsRepository {
   }
 
   /** Return visits that arrived in the range, and those that succeeded. */
-  returnVisitsRow(
-    range: InstantRange,
-    filter: CaseFilter,
-  ): Promise<{ followUps: unknown; succeeded: unknown } | undefined> {
-    return this.arrived(range, filter)
+  async returnVisitsRow(range: InstantRange, filter: CaseFilter): Promise<{ followUps: number; succeeded: number }> {
+    const row = await this.arrived(range, filter)
       .select('COUNT(*)', 'followUps')
       .addSelect('SUM(CASE WHEN c.status = :completed THEN 1 ELSE 0 END)', 'succeeded')
       .setParameter('completed', 'completed')
       .andWhere('c.previousCaseId IS NOT NULL')
       .getRawOne<{ followUps: unknown; succeeded: unknown }>();
+    return { followUps: count(row?.followUps), succeeded: count(row?.succeeded) };
   }
 
   /** What the cases that arrived during one outage became, and whether their citizens came back. */

@@ -22,6 +22,8 @@ import { SETTINGS } from '../config/settings.token';
 import { OutagesRepository } from '../outages/outages.repository';
 import { InstantRange, mergeSpans, tokyoDaysRange } from './instant-range';
 import { Bin, medianAndP90, minutesDistribution, minutesOneDecimal } from './percentiles';
+import { RollupsRepository } from './rollups/rollups.repository';
+import type { StatsSource } from './stats-source';
 import { StatsRepository } from './stats.repository';
 import { cellOfWeekdayHour, dateOfDayIndex, dayIndexOfDate } from './tokyo-clock';
 
@@ -67,9 +69,19 @@ const rate = (part: number, whole: number): number | null =>
 export class StatsService {
   constructor(
     private readonly queries: StatsRepository,
+    private readonly rollups: RollupsRepository,
     private readonly outageReader: OutagesRepository,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
+
+  /**
+   * The counters kept on write for no filter or one at a time; the cases for two or more at once (few cases match
+   * those, and counters for every combination would outnumber the cases). `recount` asks the cases whatever the
+   * filter: the property test compares the two.
+   */
+  private sourceFor(filter: CaseFilter, recount: boolean): StatsSource {
+    return !recount && this.rollups.covers(filter) ? this.rollups : this.queries;
+  }
 
   /** Served cases and those within the target, from the bins of their waits (ms). */
   private againstTarget(waits: readonly Bin[]): WaitTargetCounts {
@@ -83,21 +95,22 @@ export class StatsService {
     return { served, withinTarget };
   }
 
-  async summary(query: StatsRangeQuery): Promise<StatsSummary> {
+  async summary(query: StatsRangeQuery, recount = false): Promise<StatsSummary> {
     const days = rangeDays(query);
     const filter = caseFilterOf(query);
-    const current = await this.period(query.from, query.to, filter);
-    const previous = await this.period(addDays(query.from, -days), addDays(query.from, -1), filter);
+    const source = this.sourceFor(filter, recount);
+    const current = await this.period(source, query.from, query.to, filter);
+    const previous = await this.period(source, addDays(query.from, -days), addDays(query.from, -1), filter);
     return { ...current, previous };
   }
 
-  async daily(query: StatsRangeQuery): Promise<DailyStatsRow[]> {
+  async daily(query: StatsRangeQuery, recount = false): Promise<DailyStatsRow[]> {
     rangeDays(query);
-    const rows = await this.queries.dailyRows(
-      tokyoDaysRange(query.from, query.to),
-      caseFilterOf(query),
-      this.settings.WAIT_TARGET_MINUTES * 60_000,
-    );
+    const filter = caseFilterOf(query);
+    const source = this.sourceFor(filter, recount);
+    const range = tokyoDaysRange(query.from, query.to);
+    const rows = await source.dailyRows(range, filter);
+    const waits = await source.durationBins(range, filter, 'wait', 'day');
     const byDay = new Map<number, DailyStatsRow>();
     for (let day = dayIndexOfDate(query.from); day <= dayIndexOfDate(query.to); day++) {
       byDay.set(day, {
@@ -111,24 +124,27 @@ export class StatsService {
       });
     }
     for (const row of rows) {
-      const daily = byDay.get(Number(row.d));
+      const daily = byDay.get(row.d);
       if (!daily) continue;
-      daily.total += n(row.n);
-      daily.served += n(row.served);
-      daily.withinTarget += n(row.within);
+      daily.total += row.n;
       if (row.status === 'completed' || row.status === 'not_completed' || row.status === 'left') {
-        daily[row.status] += n(row.n);
+        daily[row.status] += row.n;
       }
+    }
+    for (const [day, bins] of waits) {
+      const daily = byDay.get(day);
+      if (daily) Object.assign(daily, this.againstTarget(bins));
     }
     return [...byDay.values()];
   }
 
-  async heatmap(query: StatsRangeQuery): Promise<HeatmapCell[]> {
+  async heatmap(query: StatsRangeQuery, recount = false): Promise<HeatmapCell[]> {
     rangeDays(query);
     const range = tokyoDaysRange(query.from, query.to);
     const filter = caseFilterOf(query);
-    const arrivals = await this.queries.arrivalsByCell(range, filter);
-    const waits = await this.queries.durationBins(range, filter, 'wait', true);
+    const source = this.sourceFor(filter, recount);
+    const arrivals = await source.arrivalsByCell(range, filter);
+    const waits = await source.durationBins(range, filter, 'wait', 'cell');
     const cells: HeatmapCell[] = [];
     for (let weekday = 1; weekday <= 7; weekday++) {
       for (let hour = 0; hour < 24; hour++) {
@@ -145,20 +161,20 @@ export class StatsService {
     return cells;
   }
 
-  async staff(query: StatsRangeQuery): Promise<StaffStatsRow[]> {
+  async staff(query: StatsRangeQuery, recount = false): Promise<StaffStatsRow[]> {
     rangeDays(query);
-    // One pass: counts per status and the handling-time bins together (v is NULL for a case not served to the end).
-    const rows = await this.queries.staffRows(tokyoDaysRange(query.from, query.to), caseFilterOf(query));
+    const range = tokyoDaysRange(query.from, query.to);
+    const filter = caseFilterOf(query);
+    const source = this.sourceFor(filter, recount);
+    const handles = await source.durationBins(range, filter, 'handle', 'staff');
     const byStaff = new Map<number, { cases: number; completed: number; notCompleted: number; bins: Bin[] }>();
-    for (const row of rows) {
-      const id = Number(row.staffId);
-      const entry = byStaff.get(id) ?? { cases: 0, completed: 0, notCompleted: 0, bins: [] };
-      const count = n(row.n);
-      entry.cases += count;
-      if (row.status === 'completed') entry.completed += count;
-      if (row.status === 'not_completed') entry.notCompleted += count;
-      if (row.v !== null && row.v !== undefined) entry.bins.push({ value: Number(row.v), count });
-      byStaff.set(id, entry);
+    for (const row of await source.staffRows(range, filter)) {
+      const entry = byStaff.get(row.staffId) ?? { cases: 0, completed: 0, notCompleted: 0, bins: [] };
+      entry.cases += row.n;
+      if (row.status === 'completed') entry.completed += row.n;
+      if (row.status === 'not_completed') entry.notCompleted += row.n;
+      entry.bins = handles.get(row.staffId) ?? [];
+      byStaff.set(row.staffId, entry);
     }
     if (!byStaff.size) return [];
     const accounts = await this.queries.staffAccounts([...byStaff.keys()]);
@@ -203,9 +219,10 @@ export class StatsService {
     return impacts;
   }
 
-  async funnel(query: StatsRangeQuery): Promise<FunnelStats> {
+  async funnel(query: StatsRangeQuery, recount = false): Promise<FunnelStats> {
     rangeDays(query);
-    const row = await this.queries.funnelRow(tokyoDaysRange(query.from, query.to), caseFilterOf(query));
+    const filter = caseFilterOf(query);
+    const row = await this.sourceFor(filter, recount).funnelRow(tokyoDaysRange(query.from, query.to), filter);
     const visits = n(row?.['returnVisits']);
     const completed = n(row?.['returnCompleted']);
     const notCompleted = n(row?.['returnNotCompleted']);
@@ -219,14 +236,15 @@ export class StatsService {
     };
   }
 
-  /** One period's figures; several small aggregates, each answered from an index on arrivedAt where one fits. */
-  private async period(from: string, to: string, filter: CaseFilter): Promise<StatsPeriodSummary> {
+  /** One period's figures, each a small aggregate of the source. */
+  private async period(source: StatsSource, from: string, to: string, filter: CaseFilter): Promise<StatsPeriodSummary> {
     const range = tokyoDaysRange(from, to);
-    const byStatus = await this.queries.countBy(range, 'status', CASE_STATUSES, filter);
-    const byProcedure = await this.queries.countBy(range, 'procedure', PROCEDURES, filter);
-    const byReason = await this.queries.countBy(range, 'reason', REASON_CODES, filter);
-    const waits = await this.queries.durationBins(range, filter, 'wait');
-    const handles = await this.queries.durationBins(range, filter, 'handle');
+    const byStatus = await source.countBy(range, 'status', CASE_STATUSES, filter);
+    const byProcedure = await source.countBy(range, 'procedure', PROCEDURES, filter);
+    const byReason = await source.countBy(range, 'reason', REASON_CODES, filter);
+    const waits = await source.durationBins(range, filter, 'wait');
+    const handles = await source.durationBins(range, filter, 'handle');
+    const returned = await source.returnVisitsRow(range, filter);
     return {
       from,
       to,
@@ -237,26 +255,30 @@ export class StatsService {
       handleMinutes: minutesDistribution(handles.get(0) ?? []),
       byProcedure,
       byReason,
-      byPaymentService: await this.paymentServiceOutcomes(range, filter),
+      byPaymentService: await this.paymentServiceOutcomes(source, range, filter),
       duringOutages: await this.duringOutages(range, filter),
-      returned: await this.returnVisits(range, filter),
+      returned: { followUps: returned.followUps, succeeded: returned.succeeded },
       waitTarget: { minutes: this.settings.WAIT_TARGET_MINUTES, ...this.againstTarget(waits.get(0) ?? []) },
     };
   }
 
-  private async paymentServiceOutcomes(range: InstantRange, filter: CaseFilter): Promise<PaymentServiceOutcomes[]> {
-    const rows = await this.queries.paymentServiceRows(range, filter);
+  private async paymentServiceOutcomes(
+    source: StatsSource,
+    range: InstantRange,
+    filter: CaseFilter,
+  ): Promise<PaymentServiceOutcomes[]> {
+    const rows = await source.paymentServiceRows(range, filter);
     const services = await this.queries.paymentServices();
     const outcomes = new Map<number, PaymentServiceOutcomes>(
       services.map((s) => [s.id, { id: s.id, name: s.name, completed: 0, notCompleted: 0 }]),
     );
     const used = new Set<number>();
     for (const row of rows) {
-      const entry = outcomes.get(Number(row.id));
+      const entry = outcomes.get(row.id);
       if (!entry) continue;
       used.add(entry.id);
-      if (row.status === 'completed') entry.completed += n(row.n);
-      else entry.notCompleted += n(row.n);
+      if (row.status === 'completed') entry.completed += row.n;
+      else entry.notCompleted += row.n;
     }
     const shown = new Set(services.filter((s) => s.active || used.has(s.id)).map((s) => s.id));
     return [...outcomes.values()]
@@ -281,12 +303,6 @@ export class StatsService {
       cases: n(cases),
       turnedAway: await this.outageReader.turnedAway(outages, { within: range, filter }),
     };
-  }
-
-  /** Return visits that arrived in the range: cases linked to an earlier visit by the follow-up code on its slip. */
-  private async returnVisits(range: InstantRange, filter: CaseFilter): Promise<StatsPeriodSummary['returned']> {
-    const row = await this.queries.returnVisitsRow(range, filter);
-    return { followUps: n(row?.followUps), succeeded: n(row?.succeeded) };
   }
 
   /** What the cases that arrived during one outage became, and whether their citizens came back. */

@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RollupFacet, RollupKind } from './rollup-rows';
+
+/** One counter of the statistics kept on write (see rollup-rows.ts); its key leads with what a query narrows by. */
+@Entity('stats_rollup', { withoutRowid: true })
+export class StatsRollupEntity {
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  facet!: RollupFacet;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  value!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  kind!: RollupKind;
+
+  @PrimaryColumn({ type: 'integer' })
+  grain!: number;
+
+  @PrimaryColumn({ type: 'integer' })
+  period!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  key!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  bin!: number;
+
+  @Column({ type: 'integer' })
+  n!: number;
+}
