@@ -297,7 +297,7 @@ export class StatsService {
       range,
     );
     if (!spans.length) return { cases: 0, turnedAway: 0 };
-    const cases = await this.queries.countWithin(range, spans, filter);
+    const cases = await this.queries.countWithin(spans, filter);
     // Only the part of each outage inside the period counts, like the cases above.
     return {
       cases: n(cases),

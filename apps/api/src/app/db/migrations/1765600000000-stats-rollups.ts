@@ -22,6 +22,7 @@ export class StatsRollups1765600000000 implements MigrationInterface {
           { name: 'bin', type: 'integer' },
           { name: 'n', type: 'integer' },
         ].map((column) => ({ ...column, isPrimary: KEY.includes(column.name) })),
+        indices: [{ name: 'idx_rollup_period', columnNames: ['grain', 'period'] }],
       }),
     );
     await rebuildRollups(q.manager);

@@ -4,7 +4,9 @@ import { instantParam } from '../../db/dialect';
 import { DAY_MS, TOKYO_OFFSET_MS } from '../tokyo-clock';
 import {
   addCase,
+  addMonths,
   compareRows,
+  counterId,
   DAY_GRAIN,
   daysOfMonthIndex,
   monthIndexOfDayIndex,
@@ -88,7 +90,10 @@ async function monthsWithCases(manager: EntityManager): Promise<number[]> {
 }
 
 /** The counters one Tokyo month's cases make, day rows and the month row. */
-async function countedMonth(manager: EntityManager, month: number): Promise<{ rows: RollupRow[]; cases: number }> {
+async function countedMonth(
+  manager: EntityManager,
+  month: number,
+): Promise<{ counters: Map<string, number>; cases: number }> {
   const { first, last } = daysOfMonthIndex(month);
   const start = new Date(first * DAY_MS - TOKYO_OFFSET_MS);
   const end = new Date((last + 1) * DAY_MS - TOKYO_OFFSET_MS);
@@ -102,54 +107,46 @@ async function countedMonth(manager: EntityManager, month: number): Promise<{ ro
     })
     .getMany();
   const counters = new Map<string, number>();
-  for (const c of cases) addCase(counters, c, 1);
-  return { rows: rowsOf(counters).sort(compareRows), cases: cases.length };
+  // Each case adds to its day only; the month's counters are the sum of its days' (half the work per case).
+  for (const c of cases) addCase(counters, c, 1, false);
+  addMonths(counters);
+  return { counters, cases: cases.length };
 }
 
-/** The stored counters of one month (its day rows and its month row), zero counters left out. */
-async function storedMonth(manager: EntityManager, month: number): Promise<RollupRow[]> {
+/** How many of the stored counters of one month (its day rows and its month row) differ from those counted. */
+async function differingInMonth(manager: EntityManager, month: number, counted: Map<string, number>): Promise<number> {
   const { first, last } = daysOfMonthIndex(month);
   const mark = placeholders(manager);
-  const rows = await manager.query<Record<(typeof COLUMNS)[number], unknown>[]>(
+  const stored = await manager.query<Record<(typeof COLUMNS)[number], unknown>[]>(
     `SELECT ${COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "stats_rollup"
       WHERE "n" <> 0 AND (("grain" = ${DAY_GRAIN} AND "period" BETWEEN ${mark(0)} AND ${mark(1)})
          OR ("grain" = ${MONTH_GRAIN} AND "period" = ${mark(2)}))`,
     [first, last, month],
   );
-  return rows
-    .map((r) => ({
-      facet: r.facet as RollupRow['facet'],
-      value: String(r.value),
-      kind: r.kind as RollupRow['kind'],
-      grain: Number(r.grain),
-      period: Number(r.period),
-      key: String(r.key),
-      bin: Number(r.bin),
-      n: Number(r.n),
-    }))
-    .sort(compareRows);
-}
-
-function sameRows(a: readonly RollupRow[], b: readonly RollupRow[]): number {
-  // Both sorted: count the counters present in one only or with another n.
-  let i = 0;
-  let j = 0;
   let differing = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    const order = x && y ? compareRows(x, y) : x ? -1 : 1;
-    if (order === 0 && x && y) {
-      if (x.n !== y.n) differing++;
-      i++;
-      j++;
-    } else {
-      differing++;
-      if (order < 0) i++;
-      else j++;
+  let matched = 0;
+  for (const r of stored) {
+    const n = counted.get(
+      counterId({
+        facet: r.facet as RollupRow['facet'],
+        value: String(r.value),
+        kind: r.kind as RollupRow['kind'],
+        grain: Number(r.grain),
+        period: Number(r.period),
+        key: String(r.key),
+        bin: Number(r.bin),
+      }),
+    );
+    if (n === undefined || n === 0) differing++;
+    else {
+      matched++;
+      if (n !== Number(r.n)) differing++;
     }
   }
-  return differing;
+  // Counted but not stored at all.
+  let nonZero = 0;
+  for (const n of counted.values()) if (n !== 0) nonZero++;
+  return differing + (nonZero - matched);
 }
 
 export interface RebuildResult {
@@ -184,10 +181,11 @@ export async function rebuildRollups(
   for (const [index, month] of months.entries()) {
     await run(async (m) => {
       const counted = await countedMonth(m, month);
-      const stored = await storedMonth(m, month);
+      // In the order of the table's key: the B-tree then fills page after page.
+      const rows = rowsOf(counted.counters).sort(compareRows);
       result.cases += counted.cases;
-      result.counters += counted.rows.length;
-      result.differed += sameRows(counted.rows, stored);
+      result.counters += rows.length;
+      result.differed += await differingInMonth(m, month, counted.counters);
       const { first, last } = daysOfMonthIndex(month);
       const mark = placeholders(m);
       await m.query(
@@ -195,7 +193,7 @@ export async function rebuildRollups(
            OR ("grain" = ${MONTH_GRAIN} AND "period" = ${mark(2)})`,
         [first, last, month],
       );
-      await writeRows(m, counted.rows, false);
+      await writeRows(m, rows, false);
     });
     onMonth(index + 1, months.length);
   }

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RollupFacet, RollupKind } from './rollup-rows';
 
 /** One counter of the statistics kept on write (see rollup-rows.ts); its key leads with what a query narrows by. */
+// A month's counters are found by period when they are counted again (rollups:rebuild, the demo data).
+@Index('idx_rollup_period', ['grain', 'period'])
 @Entity('stats_rollup', { withoutRowid: true })
 export class StatsRollupEntity {
   @PrimaryColumn({ type: 'varchar', length: 8 })
