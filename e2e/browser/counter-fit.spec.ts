@@ -56,6 +56,8 @@ describe('the counter and the catalogues at 1366×768 and on a tablet', () => {
     // A failed step must not leave a dialog over the screens of the next.
     await session.page.keyboard.press('Escape');
     await session.page.setViewportSize(LAPTOP);
+    // Today's clock again, also after a test that set the board to another time failed half-way.
+    await session.page.clock.setFixedTime(Date.now());
   });
 
   it('marks, in words, the citizen waiting past the 30-minute target and not the one who just came', async () => {
@@ -68,7 +70,9 @@ describe('the counter and the catalogues at 1366×768 and on a tablet', () => {
     const fresh = await created(staff, arrival({ arrivedAt: minutesBefore(2) }));
     const { page } = session;
     await page.clock.setFixedTime(boardTime);
-    await openAs('/counter', 'staff');
+    // A manager watching the queue: staff see only the cases of the server's today, which at night is not the
+    // board's day.
+    await openAs('/counter', 'manager');
     await page.getByText('待ち時間の目標 30分').waitFor();
     const longCard = page.locator(`[data-case-id="${longWait.id}"]`);
     const freshCard = page.locator(`[data-case-id="${fresh.id}"]`);
@@ -80,9 +84,8 @@ describe('the counter and the catalogues at 1366×768 and on a tablet', () => {
     expect(await freshCard.textContent()).not.toContain('超過');
     expect(await seriousViolations(page)).toEqual([]);
     await session.screenshot('counter-wait-target');
-    // Both leave the queue so the cases below start from an empty board, on today's clock again.
+    // Both leave the queue so the cases below start from an empty board.
     for (const c of [longWait, fresh]) await staff.post(`/api/cases/${c.id}/leave`, { version: c.version });
-    await page.clock.setFixedTime(Date.now());
   });
 
   it('shows the not-completed finish dialog whole, without scrolling, at 768 px tall', async () => {
