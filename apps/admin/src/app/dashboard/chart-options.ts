@@ -19,7 +19,8 @@ export const OKABE_ITO = {
 /** A single-hue blue ramp: busy reads as dark whatever the reader's colour vision. */
 const HEAT_RAMP = ['#f1f7fd', '#9fcbec', '#56B4E9', '#0072B2', '#0a3a66'];
 
-const FONT = { fontFamily: "'Noto Sans JP', sans-serif", fontSize: 12, color: '#1a1a1a' };
+// The staff screens' font stack (styles.scss): the device's Noto Sans CJK JP when it has one, else the web font.
+const FONT = { fontFamily: "'Noto Sans CJK JP', 'Noto Sans JP', sans-serif", fontSize: 12, color: '#1a1a1a' };
 
 const BASE: EChartsCoreOption = {
   textStyle: FONT,

@@ -36,6 +36,8 @@ const FORECAST_KEYS: Readonly<Record<DayForecast, TranslationKey>> = {
   selector: 'mg-congestion-page',
   imports: [RouterLink, MatButtonModule, NgxEchartsDirective, LanguageSwitch, MaintenanceNotice, ...I18N_PIPES],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The device's own Japanese font (styles.scss): a citizen's phone downloads no web font.
+  host: { class: 'public-page' },
   templateUrl: './congestion.page.html',
   styleUrl: './congestion.page.scss',
 })
