@@ -22,6 +22,15 @@ const HEAT_RAMP = ['#f1f7fd', '#9fcbec', '#56B4E9', '#0072B2', '#0a3a66'];
 // The staff screens' font stack (styles.scss): the device's Noto Sans CJK JP when it has one, else the web font.
 const FONT = { fontFamily: "'Noto Sans CJK JP', 'Noto Sans JP', sans-serif", fontSize: 12, color: '#1a1a1a' };
 
+/** The public pages' font stack (styles.scss): the device's Japanese font, the web font only where it has none. */
+const PUBLIC_FONT_FAMILY =
+  "'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', Meiryo, 'Noto Sans CJK JP', sans-serif, 'Noto Sans JP'";
+
+/** A chart option whose text is drawn in the public pages' font, for a chart a citizen sees. */
+export function inPublicFont(option: EChartsCoreOption): EChartsCoreOption {
+  return { ...option, textStyle: { ...(option['textStyle'] as object), fontFamily: PUBLIC_FONT_FAMILY } };
+}
+
 const BASE: EChartsCoreOption = {
   textStyle: FONT,
   animation: false,
