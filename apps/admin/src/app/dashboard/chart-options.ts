@@ -19,7 +19,17 @@ export const OKABE_ITO = {
 /** A single-hue blue ramp: busy reads as dark whatever the reader's colour vision. */
 const HEAT_RAMP = ['#f1f7fd', '#9fcbec', '#56B4E9', '#0072B2', '#0a3a66'];
 
-const FONT = { fontFamily: "'Noto Sans JP', sans-serif", fontSize: 12, color: '#1a1a1a' };
+// The staff screens' font stack (styles.scss): the device's Noto Sans CJK JP when it has one, else the web font.
+const FONT = { fontFamily: "'Noto Sans CJK JP', 'Noto Sans JP', sans-serif", fontSize: 12, color: '#1a1a1a' };
+
+/** The public pages' font stack (styles.scss): the device's Japanese font, the web font only where it has none. */
+const PUBLIC_FONT_FAMILY =
+  "'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', Meiryo, 'Noto Sans CJK JP', sans-serif, 'Noto Sans JP'";
+
+/** A chart option whose text is drawn in the public pages' font, for a chart a citizen sees. */
+export function inPublicFont(option: EChartsCoreOption): EChartsCoreOption {
+  return { ...option, textStyle: { ...(option['textStyle'] as object), fontFamily: PUBLIC_FONT_FAMILY } };
+}
 
 const BASE: EChartsCoreOption = {
   textStyle: FONT,

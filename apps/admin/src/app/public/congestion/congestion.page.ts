@@ -8,7 +8,7 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, EMPTY, forkJoin, map, of, switchMap, tap } from 'rxjs';
 import { formatTokyoDateTime, I18n, I18N_PIPES, LanguageSwitch, TOKYO, type TranslationKey } from '../../core/i18n';
 import { LiveEvents } from '../../core/live/live-events';
-import { OKABE_ITO, simpleBarsOption } from '../../dashboard/chart-options';
+import { inPublicFont, OKABE_ITO, simpleBarsOption } from '../../dashboard/chart-options';
 import { MaintenanceNotice } from '../maintenance-notice';
 import { CongestionApi } from './congestion-api';
 import { calendarWeeks, type DayForecast, expectedArrivals, forecastMonth } from './forecast';
@@ -36,6 +36,8 @@ const FORECAST_KEYS: Readonly<Record<DayForecast, TranslationKey>> = {
   selector: 'mg-congestion-page',
   imports: [RouterLink, MatButtonModule, NgxEchartsDirective, LanguageSwitch, MaintenanceNotice, ...I18N_PIPES],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The device's own Japanese font (styles.scss): a citizen's phone downloads no web font.
+  host: { class: 'public-page' },
   templateUrl: './congestion.page.html',
   styleUrl: './congestion.page.scss',
 })
@@ -150,11 +152,13 @@ export class CongestionPage {
 
   protected readonly typicalOption = computed(() => {
     const rows = this.typicalHours();
-    return simpleBarsOption(
-      rows.map((row) => `${row.hour}`),
-      rows.map((row) => row.arrivals),
-      OKABE_ITO.skyBlue,
-      false,
+    return inPublicFont(
+      simpleBarsOption(
+        rows.map((row) => `${row.hour}`),
+        rows.map((row) => row.arrivals),
+        OKABE_ITO.skyBlue,
+        false,
+      ),
     );
   });
 

@@ -22,6 +22,8 @@ const callKey = (c: CalledTicket) => `${c.ticket}@${c.calledAt}`;
   imports: [...I18N_PIPES],
   providers: [Announcer],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The screen's own Japanese font (styles.scss), like the other public pages.
+  host: { class: 'public-page' },
   templateUrl: './display.page.html',
   styleUrl: './display.page.scss',
 })

@@ -107,6 +107,8 @@ interface DeskDayRow {
     ...I18N_PIPES,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The device's own Japanese font (styles.scss): a citizen's phone downloads no web font.
+  host: { class: 'public-page' },
   templateUrl: './self-check.page.html',
   styleUrl: './self-check.page.scss',
 })
