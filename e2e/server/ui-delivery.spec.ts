@@ -3,7 +3,7 @@
  * asked for again at each load (so a new version is taken), API answers never kept, live streams never held back.
  */
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { ApiClient } from '../support/api-client';
 import { openStream } from '../support/live-stream';
 import { RunningServer, startServer } from '../support/server';
@@ -63,7 +63,11 @@ describe('delivering the UI', () => {
       // What a browser sends: brotli is taken when offered.
       const brotli = await raw(asset, 'gzip, deflate, br');
       expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+      // At brotli's best quality, as small as this file gets.
+      const best = brotliCompressSync(plain.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      expect(brotli.body.length).toBe(best.length);
     }
     // The styles and the large framework chunk at least.
     expect(compressedFiles).toBeGreaterThanOrEqual(2);
