@@ -19,8 +19,24 @@ import {
 } from './rollup-rows';
 
 const COLUMNS = ['facet', 'value', 'kind', 'grain', 'period', 'key', 'bin', 'n'] as const;
-// 8 values a row: 4,000 bound values per statement, within both engines' limits.
-const ROWS_PER_STATEMENT = 500;
+/**
+ * Rows per statement, largest first (512 × 8 values stays within both engines' bounds): a few statement texts only,
+ * so that the driver's cache of prepared statements keeps them and the write path's other statements.
+ */
+const STATEMENT_SIZES = [512, 64, 8, 1];
+
+/** Sizes from STATEMENT_SIZES that add up to `rows`, largest first. */
+function statementSizes(rows: number): number[] {
+  const sizes: number[] = [];
+  let left = rows;
+  for (const size of STATEMENT_SIZES) {
+    while (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
 
 /** The fields of a case the rollups read, for a select. */
 export const ROLLUP_CASE_FIELDS: (keyof RollupCase & keyof SupportCaseEntity)[] = [
@@ -51,8 +67,10 @@ async function writeRows(manager: EntityManager, rows: readonly RollupRow[], add
   const key = COLUMNS.slice(0, -1)
     .map((c) => `"${c}"`)
     .join(', ');
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+  let i = 0;
+  for (const size of statementSizes(rows.length)) {
+    const chunk = rows.slice(i, i + size);
+    i += size;
     const params: (string | number)[] = [];
     const tuples = chunk.map((row) => {
       const start = params.length;
