@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { demoCatalogue, generateDemoCases } from '@madoguchi/demo-data';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
-import { DemoRepository } from './demo.repository';
+import { type DemoCatalogueIds, DemoRepository } from './demo.repository';
 
 export const DEMO_PASSWORD = 'madoguchi-demo';
 
@@ -16,7 +16,7 @@ export interface DemoSeedResult {
   seconds: number;
 }
 
-/** Fills an empty database with the demo desk: catalogue, accounts, outages and a season of cases, in batches. */
+/** Fills an empty database with the demo desk: catalogue, accounts, outages and a season of cases. */
 export async function seedDemo(
   dataSource: DataSource,
   options: { cases: number; seed: number },
@@ -32,35 +32,47 @@ export async function seedDemo(
 
   // All cases in one transaction: a seeding cut short leaves accounts and catalogue but no half season of cases.
   const written = await repository.transaction(async (manager) => {
-    return repository.withCaseIndexesSetAside(manager, async () => {
-      const writer = repository.caseWriter(manager, ids);
-      // Id of sequence number 1; read after the first insert, as an emptied table may not restart its ids at 1.
-      let firstId: number | null = null;
-      let count = 0;
-      let lastReport = Date.now();
-      for (const batch of generateDemoCases({ cases: options.cases, seed: options.seed, batchSize: CASES_PER_BATCH })) {
-        if (firstId === null && batch.length) {
-          // The first case alone, so that its id is known before any later row has to point back to it.
-          await writer.insert(batch.slice(0, 1), null);
-          firstId = await repository.maxCaseId(manager);
-          await writer.insert(batch.slice(1), firstId);
-        } else {
-          await writer.insert(batch, firstId);
-        }
-        count += batch.length;
-        // Links by position are only right if the ids came out consecutive; refuse the seeding rather than mislink.
-        const lastId = await repository.maxCaseId(manager);
-        const expected = firstId === null ? null : firstId - 1 + count;
-        if (lastId !== expected) {
-          throw new Error(`demo cases did not get consecutive ids: last id ${lastId}, expected ${expected}`);
-        }
-        if (Date.now() - lastReport > 2000) {
-          logger.log(`demo cases: ${count.toLocaleString('en')} / ${options.cases.toLocaleString('en')}`);
-          lastReport = Date.now();
-        }
-      }
-      return count;
-    });
+    const count = await repository.withCaseIndexesSetAside(manager, () =>
+      writeCases(repository, manager, ids, options, logger),
+    );
+    return count;
   });
   return { seeded: true, cases: written, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Generates the season's cases batch by batch and writes them in order, return visits pointing to their first visit. */
+async function writeCases(
+  repository: DemoRepository,
+  manager: EntityManager,
+  ids: DemoCatalogueIds,
+  options: { cases: number; seed: number },
+  logger: Logger,
+): Promise<number> {
+  const writer = repository.caseWriter(manager, ids);
+  // Id of sequence number 1; read after the first insert, as an emptied table may not restart its ids at 1.
+  let firstId: number | null = null;
+  let count = 0;
+  let lastReport = Date.now();
+  for (const batch of generateDemoCases({ cases: options.cases, seed: options.seed, batchSize: CASES_PER_BATCH })) {
+    if (firstId === null && batch.length) {
+      // The first case alone, so that its id is known before any later row has to point back to it.
+      await writer.insert(batch.slice(0, 1), null);
+      firstId = await repository.maxCaseId(manager);
+      await writer.insert(batch.slice(1), firstId);
+    } else {
+      await writer.insert(batch, firstId);
+    }
+    count += batch.length;
+    // Links by position are only right if the ids came out consecutive; refuse the seeding rather than mislink.
+    const lastId = await repository.maxCaseId(manager);
+    const expected = firstId === null ? null : firstId - 1 + count;
+    if (lastId !== expected) {
+      throw new Error(`demo cases did not get consecutive ids: last id ${lastId}, expected ${expected}`);
+    }
+    if (Date.now() - lastReport > 2000) {
+      logger.log(`demo cases: ${count.toLocaleString('en')} / ${options.cases.toLocaleString('en')}`);
+      lastReport = Date.now();
+    }
+  }
+  return count;
 }
