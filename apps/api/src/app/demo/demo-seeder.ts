@@ -53,26 +53,31 @@ async function writeCases(
   let firstId: number | null = null;
   let count = 0;
   let lastReport = Date.now();
+  // One batch is stored while the next is generated: PostgreSQL works on its own cores meanwhile.
+  let storing: Promise<void> = Promise.resolve();
   for (const batch of generateDemoCases({ cases: options.cases, seed: options.seed, batchSize: CASES_PER_BATCH })) {
+    await storing;
     if (firstId === null && batch.length) {
       // The first case alone, so that its id is known before any later row has to point back to it.
       await writer.insert(batch.slice(0, 1), null);
       firstId = await repository.maxCaseId(manager);
-      await writer.insert(batch.slice(1), firstId);
+      storing = writer.insert(batch.slice(1), firstId);
     } else {
-      await writer.insert(batch, firstId);
+      storing = writer.insert(batch, firstId);
     }
     count += batch.length;
-    // Links by position are only right if the ids came out consecutive; refuse the seeding rather than mislink.
-    const lastId = await repository.maxCaseId(manager);
-    const expected = firstId === null ? null : firstId - 1 + count;
-    if (lastId !== expected) {
-      throw new Error(`demo cases did not get consecutive ids: last id ${lastId}, expected ${expected}`);
-    }
     if (Date.now() - lastReport > 2000) {
       logger.log(`demo cases: ${count.toLocaleString('en')} / ${options.cases.toLocaleString('en')}`);
       lastReport = Date.now();
     }
+  }
+  await storing;
+  // Links by position are only right if the ids came out consecutive: distinct ids from firstId whose largest is
+  // firstId - 1 + count are exactly those. Otherwise the seeding is refused and its transaction undone.
+  const lastId = await repository.maxCaseId(manager);
+  const expected = firstId === null ? null : firstId - 1 + count;
+  if (lastId !== expected) {
+    throw new Error(`demo cases did not get consecutive ids: last id ${lastId}, expected ${expected}`);
   }
   return count;
 }
