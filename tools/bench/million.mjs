@@ -3,7 +3,7 @@
 // set, in a scratch database created beside the one it names and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -49,7 +49,13 @@ async function generate(database, cases) {
     if (!written) throw new Error(`the server did not say it wrote the demo data:\n${server.output()}`);
     const count = Number(written[1].replaceAll(',', ''));
     if (count !== cases) throw new Error(`the server wrote ${count} demo cases, not ${cases}`);
-    return { cases: count, seconds: Number(written[2]), untilListeningSeconds: Math.round(startedSeconds * 10) / 10 };
+    return {
+      cases: count,
+      seconds: Number(written[2]),
+      untilListeningSeconds: Math.round(startedSeconds * 10) / 10,
+      // Other work on the machine's two cores moves this figure more than anything else: said beside it.
+      loadAverage: Math.round(loadavg()[0] * 10) / 10,
+    };
   } finally {
     await server.stop();
   }
@@ -132,7 +138,7 @@ export function writeMillionReport(million, { smoke = false } = {}) {
     const t = stats.targets;
     out.push(
       `${million.cases.toLocaleString('en')} demo cases on ${engineName[engine]}`,
-      `  generation            ${generation.seconds} s, ${generation.databaseMb.toLocaleString('en')} MB (target <= ${million.generationTargetSeconds} s: ${verdict(generation.seconds <= million.generationTargetSeconds)})`,
+      `  generation            ${generation.seconds} s, ${generation.databaseMb.toLocaleString('en')} MB, load average ${generation.loadAverage} (target <= ${million.generationTargetSeconds} s: ${verdict(generation.seconds <= million.generationTargetSeconds)})`,
       `  statistics, cold / warm (median of ${stats.repeats})   whole programme ${stats.ranges.programme.from}..${stats.ranges.programme.to}   one month ${stats.ranges.month.from}..${stats.ranges.month.to}`,
       ...stats.programme.map((row, i) => {
         const month = stats.month[i];
@@ -150,7 +156,7 @@ export function writeMillionReport(million, { smoke = false } = {}) {
       const t = stats.targets;
       return `### ${engineName[engine]}
 
-Demo generation: **${generation.seconds} s** for ${generation.cases.toLocaleString('en')} cases (target ≤ ${million.generationTargetSeconds} s: **${generation.seconds <= million.generationTargetSeconds ? 'met' : 'missed'}**), a database of ${generation.databaseMb.toLocaleString('en')} MB; the server answered ${generation.untilListeningSeconds} s after it was started.
+Demo generation: **${generation.seconds} s** for ${generation.cases.toLocaleString('en')} cases (target ≤ ${million.generationTargetSeconds} s: **${generation.seconds <= million.generationTargetSeconds ? 'met' : 'missed'}**), a database of ${generation.databaseMb.toLocaleString('en')} MB; the server answered ${generation.untilListeningSeconds} s after it was started; the machine's load average (1 min) was ${generation.loadAverage} when it did.
 
 | route | programme cold | programme warm | month cold | month warm |
 | --- | ---: | ---: | ---: | ---: |
