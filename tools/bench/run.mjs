@@ -102,4 +102,10 @@ ${loads.map((l) => `| \`${l.path}\` | ${l.path === '/self-check' ? 'phone 390×8
   execFileSync(process.execPath, [resolve(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--write', path]);
   process.stdout.write('Written to docs/benchmarks.md\n');
 }
+// A million demo cases: how long writing them takes, then the statistics routes and the API's memory on them.
+{
+  const { runMillionBenchmark, writeMillionReport } = await import('./million.mjs');
+  writeMillionReport(await runMillionBenchmark({ smoke }), { smoke });
+}
+
 if (!durable || (smoke && cases.ok === 0) || loads.some((l) => l.kib <= 0)) process.exit(1);

@@ -98,7 +98,10 @@ export async function startApp(settings: Settings): Promise<MadoguchiApp> {
   try {
     if (settings.MADOGUCHI_DEMO) {
       const result = await seedDemo(dataSource, { cases: settings.DEMO_CASES, seed: settings.DEMO_SEED });
-      if (result.seeded) Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases`, 'Demo');
+      if (result.seeded) {
+        const seconds = result.seconds.toFixed(1);
+        Logger.log(`Demo data written: ${result.cases.toLocaleString('en')} cases in ${seconds} s`, 'Demo');
+      }
     }
     if (!(await started.app.get(AccountsRepository).anyAccount())) {
       const how = `No account exists yet. Create the first admin with: npm run create-admin -- <username> "<display name>"`;
