@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { CasesRepository } from './cases.repository';
 import { randomFollowUpCode } from './follow-up-code';
+import type { RollupsRepository } from '../stats/rollups/rollups.repository';
 
 describe('follow-up codes', () => {
   it('are six characters of the unambiguous alphabet, and differ from one draw to the next', () => {
@@ -25,7 +26,7 @@ describe('follow-up codes', () => {
     let draw = 0;
     // The first six draws give 222222 (taken), the next six 333333.
     const random = () => (draw++ < 6 ? 0 : 1);
-    const cases = new CasesRepository({} as DataSource, {} as AuditService);
+    const cases = new CasesRepository({} as DataSource, {} as AuditService, {} as RollupsRepository);
     await expect(cases.unusedFollowUpCode(manager, random)).resolves.toBe('333333');
   });
 });
