@@ -32,8 +32,9 @@ export function freePort() {
   });
 }
 
-export async function waitFor(url, child, output) {
-  const deadline = Date.now() + 120_000;
+/** Waits until `url` answers; `seconds` allows for a server that writes demo data before it listens. */
+export async function waitFor(url, child, output, seconds = 120) {
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
     try {

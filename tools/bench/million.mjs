@@ -43,7 +43,8 @@ async function generate(database, cases) {
   const started = performance.now();
   const server = startServer(database, { PORT: String(port), DEMO_CASES: String(cases), LOG_LEVEL: 'log' });
   try {
-    await waitFor(`http://127.0.0.1:${port}/api/health`, server.child, server.output);
+    // A million cases and their statistics' counters take minutes on two cores.
+    await waitFor(`http://127.0.0.1:${port}/api/health`, server.child, server.output, 1800);
     const startedSeconds = (performance.now() - started) / 1000;
     const written = /Demo data written: ([\d,]+) cases in ([\d.]+) s/.exec(server.output());
     if (!written) throw new Error(`the server did not say it wrote the demo data:\n${server.output()}`);

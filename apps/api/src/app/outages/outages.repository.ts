@@ -85,30 +85,28 @@ export class OutagesRepository {
         return { ...toCostedOutage(o), startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
       })
       .filter((w) => (w.endsAt as string) > w.startsAt);
-    const ids = new Set<number>();
-    // One index range (reason, arrivedAt) per outage, each case judged against its own outage by the rules: a query
-    // ORing every window would walk all the cases with those reasons.
-    for (const w of windows) {
-      const query = this.dataSource
-        .getRepository(SupportCaseEntity)
-        .createQueryBuilder('c')
-        .select([
-          'c.id',
-          'c.arrivedAt',
-          'c.status',
-          'c.reason',
-          'c.procedure',
-          'c.alreadyReserved',
-          'c.paymentServiceId',
-        ])
-        .where('c.reason = :reason', { reason: REASON_OF_OUTAGE[w.system] })
-        .andWhere('c.arrivedAt >= :start AND c.arrivedAt < :end', {
-          start: instantParam(this.dataSource, new Date(w.startsAt)),
-          end: instantParam(this.dataSource, new Date(w.endsAt as string)),
-        })
-        .andWhere('c.status = :notCompleted', { notCompleted: 'not_completed' });
-      if (options.filter) applyCaseFilter(query, options.filter);
-      for (const c of await query.getMany()) {
+    if (!windows.length) return [];
+    const query = this.dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.arrivedAt', 'c.status', 'c.reason', 'c.procedure', 'c.alreadyReserved', 'c.paymentServiceId'])
+      .where('c.status = :notCompleted', { notCompleted: 'not_completed' })
+      // Each outage's reason and hours, ORed: one range of the (reason, arrivedAt) index per outage.
+      .andWhere(
+        new Brackets((any) => {
+          windows.forEach((w, i) =>
+            any.orWhere(`(c.reason = :reason${i} AND c.arrivedAt >= :start${i} AND c.arrivedAt < :end${i})`, {
+              [`reason${i}`]: REASON_OF_OUTAGE[w.system],
+              [`start${i}`]: instantParam(this.dataSource, new Date(w.startsAt)),
+              [`end${i}`]: instantParam(this.dataSource, new Date(w.endsAt as string)),
+            }),
+          );
+        }),
+      );
+    if (options.filter) applyCaseFilter(query, options.filter);
+    const cases = await query.getMany();
+    return cases
+      .filter((c) => {
         const costed: CostedCase = {
           arrivedAt: c.arrivedAt.toISOString(),
           status: c.status,
@@ -117,10 +115,9 @@ export class OutagesRepository {
           alreadyReserved: c.alreadyReserved,
           paymentServiceId: c.paymentServiceId,
         };
-        if (turnedAwayBy(w, costed)) ids.add(c.id);
-      }
-    }
-    return [...ids].sort((a, b) => a - b);
+        return windows.some((w) => turnedAwayBy(w, costed));
+      })
+      .map((c) => c.id);
   }
 
   /** One outage by id, or null. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CASE_OUTCOMES, CASE_STATUSES, type CaseFilter } from '@madoguchi/contracts';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
 import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
@@ -212,13 +212,23 @@ export class StatsRepository implements StatsSource {
 
   /** How many cases arrived in any of the spans, which must not overlap (see mergeSpans). */
   async countWithin(spans: readonly InstantRange[], filter: CaseFilter): Promise<number> {
-    let cases = 0;
-    // One index range per span: a single query ORing them would walk every case of the range.
-    for (const span of spans) {
-      const row = await this.arrived(span, filter).select('COUNT(*)', 'cases').getRawOne<{ cases: unknown }>();
-      cases += count(row?.cases);
-    }
-    return cases;
+    const qb = this.dataSource
+      .getRepository(SupportCaseEntity)
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'cases')
+      // Only the spans' own bounds, ORed: both engines then read one index range per span, whatever the period.
+      .where(
+        new Brackets((any) => {
+          spans.forEach((span, i) =>
+            any.orWhere(`(c.arrivedAt >= :spanStart${i} AND c.arrivedAt < :spanEnd${i})`, {
+              [`spanStart${i}`]: instantParam(this.dataSource, span.start),
+              [`spanEnd${i}`]: instantParam(this.dataSource, span.end),
+            }),
+          );
+        }),
+      );
+    applyCaseFilter(qb, filter);
+    return count((await qb.getRawOne<{ cases: unknown }>())?.cases);
   }
 
   /** Return visits that arrived in the range, and those that succeeded. */
