@@ -1,5 +1,5 @@
 import { type OutageSystem, PLATFORM_FUNCTIONS, type PlatformFunction } from '@madoguchi/contracts';
-import { type InstantInput, toTokyo, toUtcIso } from './time';
+import { type InstantInput, instantMillis, toUtcIso } from './time';
 
 /** A maintenance or failure window: [startsAt, endsAt), still going on while endsAt is null. */
 export interface OutageWindow {
@@ -12,12 +12,12 @@ export interface OutageWindow {
 
 /** True when the instant falls in the outage: startsAt ≤ t < endsAt, or startsAt ≤ t while it has no end. */
 export function outageCovers(outage: OutageWindow, instant: InstantInput): boolean {
-  return covers(spanOf(outage), millis(instant));
+  return covers(spanOf(outage), instantMillis(instant));
 }
 
 /** The outages going on at the instant. */
 export function outagesAt<T extends OutageWindow>(instant: InstantInput, outages: readonly T[]): T[] {
-  const t = millis(instant);
+  const t = instantMillis(instant);
   return outages.filter((outage) => covers(spanOf(outage), t));
 }
 
@@ -46,7 +46,7 @@ export function resumptionAfter<T extends OutageWindow>(
   functions: readonly PlatformFunction[],
 ): Resumption<T> {
   const spans = outages.filter((outage) => stopsAny(outage, functions)).map(spanOf);
-  let t = millis(instant);
+  let t = instantMillis(instant);
   // Each round leaves at least one outage behind for good, so one round per outage (plus the last look) is enough.
   for (let round = 0; round <= spans.length; round++) {
     const active = spans.filter((span) => covers(span, t));
@@ -79,8 +79,8 @@ export function outagesStartingBetween<T extends OutageWindow>(
   outages: readonly T[],
   functions: readonly PlatformFunction[] = PLATFORM_FUNCTIONS,
 ): T[] {
-  const start = millis(from);
-  const end = millis(to);
+  const start = instantMillis(from);
+  const end = instantMillis(to);
   return outages
     .filter((outage) => stopsAny(outage, functions))
     .map(spanOf)
@@ -100,8 +100,8 @@ interface Span<T extends OutageWindow> {
 function spanOf<T extends OutageWindow>(outage: T): Span<T> {
   return {
     outage,
-    start: millis(outage.startsAt),
-    end: outage.endsAt === null ? Infinity : millis(outage.endsAt),
+    start: instantMillis(outage.startsAt),
+    end: outage.endsAt === null ? Infinity : instantMillis(outage.endsAt),
   };
 }
 
@@ -111,8 +111,4 @@ function covers(span: Span<OutageWindow>, t: number): boolean {
 
 function stopsAny(outage: OutageWindow, functions: readonly PlatformFunction[]): boolean {
   return outage.affects.some((fn) => functions.includes(fn));
-}
-
-function millis(instant: InstantInput): number {
-  return toTokyo(instant).toMillis();
 }

@@ -1,4 +1,14 @@
-import { addDays, calendarDay, startOfTokyoDay, tokyoDate, tokyoInstant, toUtcIso } from './time';
+import fc from 'fast-check';
+import {
+  addDays,
+  calendarDay,
+  instantMillis,
+  startOfTokyoDay,
+  tokyoDate,
+  tokyoInstant,
+  toTokyo,
+  toUtcIso,
+} from './time';
 
 describe('instants', () => {
   it('normalises any offset, a JS Date or a Tokyo wall-clock string to UTC ISO', () => {
@@ -7,6 +17,34 @@ describe('instants', () => {
     expect(toUtcIso('2020-07-22T08:30')).toBe('2020-07-21T23:30:00.000Z');
     expect(toUtcIso(new Date('2020-07-21T23:30:00Z'))).toBe('2020-07-21T23:30:00.000Z');
     expect(() => toUtcIso('22/07/2020')).toThrow(RangeError);
+  });
+
+  it('reads the same milliseconds as the Tokyo clock does, from every spelling of an instant', () => {
+    const offsets = ['Z', '+09:00', '-07:00', '+05:30', '+00:00'];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('2099-12-30T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom(...offsets),
+        fc.constantFrom('ms', 's', 'min'),
+        (date, offset, precision) => {
+          const text = toTokyo(date).setZone(
+            offset === 'Z' ? 'UTC' : `UTC${offset.replace(':00', '').replace(':30', ':30')}`,
+          );
+          const format =
+            precision === 'ms'
+              ? "yyyy-MM-dd'T'HH:mm:ss.SSS"
+              : precision === 's'
+                ? "yyyy-MM-dd'T'HH:mm:ss"
+                : "yyyy-MM-dd'T'HH:mm";
+          const spelled = `${text.toFormat(format)}${offset}`;
+          expect(instantMillis(spelled)).toBe(toTokyo(spelled).toMillis());
+          expect(instantMillis(date)).toBe(toTokyo(date).toMillis());
+        },
+      ),
+    );
+    // Without an offset, a wall-clock time in Tokyo, as toTokyo reads it.
+    expect(instantMillis('2020-07-22T08:30')).toBe(Date.parse('2020-07-21T23:30:00Z'));
+    expect(() => instantMillis('2020-02-30T10:00:00Z')).toThrow(RangeError);
   });
 
   it('puts an instant on its Tokyo day, which starts at 15:00 UTC the day before', () => {

@@ -26,6 +26,24 @@ export function toTokyo(instant: InstantInput): DateTime<true> {
   return dt;
 }
 
+// A full ISO-8601 instant with its offset, each field in its range: the form the API and the database hand over.
+const ZONED_INSTANT =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Milliseconds since the epoch, as toTokyo(instant).toMillis() gives them, without a time zone's rules where the
+ * instant names its offset: the outage cost judges thousands of cases per request this way.
+ */
+export function instantMillis(instant: InstantInput): number {
+  if (instant instanceof Date && !Number.isNaN(instant.getTime())) return instant.getTime();
+  const zoned = typeof instant === 'string' ? ZONED_INSTANT.exec(instant) : null;
+  // Date.parse would roll 30 February over into March: the day must exist in its month.
+  if (zoned && Number(zoned[3]) <= new Date(Date.UTC(Number(zoned[1]), Number(zoned[2]), 0)).getUTCDate()) {
+    return Date.parse(instant as string);
+  }
+  return toTokyo(instant).toMillis();
+}
+
 /** Normalises an instant to the UTC ISO-8601 form used in storage and APIs, e.g. `2020-07-22T23:30:00.000Z`. */
 export function toUtcIso(instant: InstantInput): string {
   return toTokyo(instant).toUTC().toISO();
