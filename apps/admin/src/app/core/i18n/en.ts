@@ -543,7 +543,7 @@ export const en: Dictionary = {
   },
   waitTarget: {
     title: 'Waiting-time target',
-    note: 'Of the cases whose service started, the share that waited from arrival to the start no longer than the target (people who left are not counted). The target is the WAIT_TARGET_MINUTES setting.',
+    note: 'Of the cases whose service started, the share that waited from arrival to the start no longer than the target (people who left are not counted). Waits and handling times count in whole minutes, each rounded (half a minute up). The target is the WAIT_TARGET_MINUTES setting.',
     headline: 'Served within {minutes} min: {share}% ({within} of {served})',
     none: 'No case was served in this period (target {minutes} min).',
     byDay: 'Share per day',
