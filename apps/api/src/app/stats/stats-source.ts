@@ -1,4 +1,4 @@
-import type { CaseFilter } from '@madoguchi/contracts';
+import type { CaseFilter, CaseStatus, Procedure, ReasonCode } from '@madoguchi/contracts';
 import type { InstantRange } from './instant-range';
 import type { Bin } from './percentiles';
 
@@ -7,19 +7,23 @@ export type Measure = 'wait' | 'handle';
 /** What durations are grouped by: the arrival's weekday × hour cell, its Tokyo day index, or the staff member. */
 export type DurationGroup = 'cell' | 'day' | 'staff';
 
+/** What a summary needs of one period, in one call (the counters answer it with one query). */
+export interface PeriodFigures {
+  byStatus: Record<CaseStatus, number>;
+  byProcedure: Record<Procedure, number>;
+  byReason: Record<ReasonCode, number>;
+  waits: Bin[];
+  handles: Bin[];
+  returned: { followUps: number; succeeded: number };
+  services: { id: number; status: string; n: number }[];
+}
+
 /**
  * Where the statistics' figures come from, over whole Tokyo days: the counters kept on write (rollups), or the cases
  * themselves. Both answer the same questions the same way; a property test holds them equal.
  * Durations come as bins of whole minutes, in ms.
  */
 export interface StatsSource {
-  /** Cases per code of one coded column, every code present (zero when unused). */
-  countBy<K extends string>(
-    range: InstantRange,
-    column: 'status' | 'procedure' | 'reason',
-    codes: readonly K[],
-    filter: CaseFilter,
-  ): Promise<Record<K, number>>;
   /** Durations as bins, per group (key 0 without one). */
   durationBins(
     range: InstantRange,
@@ -35,8 +39,6 @@ export interface StatsSource {
   staffRows(range: InstantRange, filter: CaseFilter): Promise<{ staffId: number; status: string; n: number }[]>;
   /** Each funnel step's attempts and successes, and the return visits. */
   funnelRow(range: InstantRange, filter: CaseFilter): Promise<Record<string, unknown> | undefined>;
-  /** Outcomes per payment service and status. */
-  paymentServiceRows(range: InstantRange, filter: CaseFilter): Promise<{ id: number; status: string; n: number }[]>;
-  /** Return visits that arrived in the range, and those that succeeded. */
-  returnVisitsRow(range: InstantRange, filter: CaseFilter): Promise<{ followUps: number; succeeded: number }>;
+  /** The figures of one period a summary shows. */
+  periodFigures(range: InstantRange, filter: CaseFilter): Promise<PeriodFigures>;
 }

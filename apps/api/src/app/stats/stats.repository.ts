@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_OUTCOMES, CASE_STATUSES, type CaseFilter } from '@madoguchi/contracts';
+import { CASE_OUTCOMES, CASE_STATUSES, PROCEDURES, REASON_CODES, type CaseFilter } from '@madoguchi/contracts';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { UserAccount } from '../auth/user.entity';
 import { applyCaseFilter, SEGMENT_SQL } from '../cases/case-filter';
@@ -11,7 +11,7 @@ import { instantParam } from '../db/dialect';
 import type { InstantRange } from './instant-range';
 import type { Bin } from './percentiles';
 import { dialectOf, Dialect } from '../db/dialect';
-import type { DurationGroup, Measure, StatsSource } from './stats-source';
+import type { DurationGroup, Measure, PeriodFigures, StatsSource } from './stats-source';
 import { HOURS_PER_WEEK } from './tokyo-clock';
 
 /** Which instants a duration runs between: waiting is arrival → start, handling start → end. */
@@ -203,6 +203,19 @@ export class StatsRepository implements StatsSource {
       .addGroupBy('c.status')
       .getRawMany<{ id: unknown; status: string; n: unknown }>();
     return rows.map((row) => ({ id: Number(row.id), status: row.status, n: count(row.n) }));
+  }
+
+  /** The figures of one period a summary shows, each its own aggregate. */
+  async periodFigures(range: InstantRange, filter: CaseFilter): Promise<PeriodFigures> {
+    return {
+      byStatus: await this.countBy(range, 'status', CASE_STATUSES, filter),
+      byProcedure: await this.countBy(range, 'procedure', PROCEDURES, filter),
+      byReason: await this.countBy(range, 'reason', REASON_CODES, filter),
+      waits: (await this.durationBins(range, filter, 'wait')).get(0) ?? [],
+      handles: (await this.durationBins(range, filter, 'handle')).get(0) ?? [],
+      returned: await this.returnVisitsRow(range, filter),
+      services: await this.paymentServiceRows(range, filter),
+    };
   }
 
   /** Every payment service, active or not. */

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CASE_STATUSES,
-  PROCEDURES,
-  REASON_CODES,
   type CaseFilter,
   type DailyStatsRow,
   type FunnelStats,
@@ -239,35 +237,30 @@ export class StatsService {
   /** One period's figures, each a small aggregate of the source. */
   private async period(source: StatsSource, from: string, to: string, filter: CaseFilter): Promise<StatsPeriodSummary> {
     const range = tokyoDaysRange(from, to);
-    const byStatus = await source.countBy(range, 'status', CASE_STATUSES, filter);
-    const byProcedure = await source.countBy(range, 'procedure', PROCEDURES, filter);
-    const byReason = await source.countBy(range, 'reason', REASON_CODES, filter);
-    const waits = await source.durationBins(range, filter, 'wait');
-    const handles = await source.durationBins(range, filter, 'handle');
-    const returned = await source.returnVisitsRow(range, filter);
+    const { byStatus, byProcedure, byReason, waits, handles, returned, services } = await source.periodFigures(
+      range,
+      filter,
+    );
     return {
       from,
       to,
       total: CASE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
       byStatus,
       completionRate: rate(byStatus.completed, byStatus.completed + byStatus.not_completed),
-      waitMinutes: minutesDistribution(waits.get(0) ?? []),
-      handleMinutes: minutesDistribution(handles.get(0) ?? []),
+      waitMinutes: minutesDistribution(waits),
+      handleMinutes: minutesDistribution(handles),
       byProcedure,
       byReason,
-      byPaymentService: await this.paymentServiceOutcomes(source, range, filter),
+      byPaymentService: await this.paymentServiceOutcomes(services),
       duringOutages: await this.duringOutages(range, filter),
       returned: { followUps: returned.followUps, succeeded: returned.succeeded },
-      waitTarget: { minutes: this.settings.WAIT_TARGET_MINUTES, ...this.againstTarget(waits.get(0) ?? []) },
+      waitTarget: { minutes: this.settings.WAIT_TARGET_MINUTES, ...this.againstTarget(waits) },
     };
   }
 
   private async paymentServiceOutcomes(
-    source: StatsSource,
-    range: InstantRange,
-    filter: CaseFilter,
+    rows: readonly { id: number; status: string; n: number }[],
   ): Promise<PaymentServiceOutcomes[]> {
-    const rows = await source.paymentServiceRows(range, filter);
     const services = await this.queries.paymentServices();
     const outcomes = new Map<number, PaymentServiceOutcomes>(
       services.map((s) => [s.id, { id: s.id, name: s.name, completed: 0, notCompleted: 0 }]),

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CASE_SEGMENTS, type CaseFilter } from '@madoguchi/contracts';
+import { CASE_SEGMENTS, CASE_STATUSES, PROCEDURES, REASON_CODES, type CaseFilter } from '@madoguchi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserAccount } from '../../auth/user.entity';
 import type { InstantRange } from '../instant-range';
 import type { Bin } from '../percentiles';
-import type { DurationGroup, Measure, StatsSource } from '../stats-source';
+import type { DurationGroup, Measure, PeriodFigures, StatsSource } from '../stats-source';
 import { applyRollupDelta, rebuildRollups, type RebuildResult } from './rollup-rebuild';
 import {
   DAY_GRAIN,
@@ -27,6 +27,37 @@ interface Summed {
 }
 
 const MINUTE_MS = 60_000;
+
+/** Counts per code of one kind, every code present. */
+function countsOf<K extends string>(rows: readonly Summed[], kind: RollupKind, codes: readonly K[]): Record<K, number> {
+  const counts = Object.fromEntries(codes.map((code) => [code, 0])) as Record<K, number>;
+  for (const row of rows) if (row.kind === kind && row.key in counts) counts[row.key as K] += row.n;
+  return counts;
+}
+
+/** The whole-minute bins of one duration kind, in ms. */
+function binsOf(rows: readonly Summed[], kind: RollupKind): Bin[] {
+  return rows
+    .filter((row) => row.kind === kind && row.n !== 0)
+    .map((row) => ({ value: row.bin * MINUTE_MS, count: row.n }));
+}
+
+/** Funnel segments by name. */
+function segmentsOf(rows: readonly Summed[]): Map<string, number> {
+  const segments = new Map<string, number>();
+  for (const row of rows) if (row.kind === 'segment') segments.set(row.key, (segments.get(row.key) ?? 0) + row.n);
+  return segments;
+}
+
+/** Outcomes per payment service, from the `service` counters ("id:status"). */
+function servicesOf(rows: readonly Summed[]): { id: number; status: string; n: number }[] {
+  return rows
+    .filter((row) => row.kind === 'service' && row.n !== 0)
+    .map((row) => {
+      const [id, status] = row.key.split(':');
+      return { id: Number(id), status: status ?? '', n: row.n };
+    });
+}
 
 /** The statistics' figures from the counters kept on write: a few hundred rows per query, whatever the range. */
 @Injectable()
@@ -98,19 +129,6 @@ export class RollupsRepository implements StatsSource {
     return rows;
   }
 
-  async countBy<K extends string>(
-    range: InstantRange,
-    column: 'status' | 'procedure' | 'reason',
-    codes: readonly K[],
-    filter: CaseFilter,
-  ): Promise<Record<K, number>> {
-    const counts = Object.fromEntries(codes.map((code) => [code, 0])) as Record<K, number>;
-    for (const row of await this.sums(range, filter, [column])) {
-      if (row.key in counts) counts[row.key as K] += row.n;
-    }
-    return counts;
-  }
-
   async durationBins(
     range: InstantRange,
     filter: CaseFilter,
@@ -159,35 +177,44 @@ export class RollupsRepository implements StatsSource {
   }
 
   async funnelRow(range: InstantRange, filter: CaseFilter): Promise<Record<string, unknown>> {
-    const segments = new Map<string, number>();
-    for (const row of await this.sums(range, filter, ['segment'])) {
-      segments.set(row.key, (segments.get(row.key) ?? 0) + row.n);
-    }
-    const figures: Record<string, number> = {};
-    for (const segment of CASE_SEGMENTS) figures[segment] = segments.get(segment) ?? 0;
-    // The names the funnel reads, as the cases' query gives them.
+    return funnelFigures(segmentsOf(await this.sums(range, filter, ['segment'])));
+  }
+
+  /** Everything a summary shows of one period, in one query per run of months or days. */
+  async periodFigures(range: InstantRange, filter: CaseFilter): Promise<PeriodFigures> {
+    const rows = await this.sums(range, filter, [
+      'status',
+      'procedure',
+      'reason',
+      'wait',
+      'handle',
+      'segment',
+      'service',
+    ]);
     return {
-      ...figures,
-      returnVisits: segments.get('returnVisit') ?? 0,
-      returnCompleted: segments.get('returnVisitCompleted') ?? 0,
-      returnNotCompleted: segments.get(RETURN_NOT_COMPLETED) ?? 0,
+      byStatus: countsOf(rows, 'status', CASE_STATUSES),
+      byProcedure: countsOf(rows, 'procedure', PROCEDURES),
+      byReason: countsOf(rows, 'reason', REASON_CODES),
+      waits: binsOf(rows, 'wait'),
+      handles: binsOf(rows, 'handle'),
+      returned: returnVisitsOf(segmentsOf(rows)),
+      services: servicesOf(rows),
     };
   }
+}
 
-  async paymentServiceRows(
-    range: InstantRange,
-    filter: CaseFilter,
-  ): Promise<{ id: number; status: string; n: number }[]> {
-    return (await this.sums(range, filter, ['service']))
-      .filter((row) => row.n !== 0)
-      .map((row) => {
-        const [id, status] = row.key.split(':');
-        return { id: Number(id), status: status ?? '', n: row.n };
-      });
-  }
+/** The funnel's figures under the names the cases' query gives them. */
+function funnelFigures(segments: Map<string, number>): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const segment of CASE_SEGMENTS) figures[segment] = segments.get(segment) ?? 0;
+  return {
+    ...figures,
+    returnVisits: segments.get('returnVisit') ?? 0,
+    returnCompleted: segments.get('returnVisitCompleted') ?? 0,
+    returnNotCompleted: segments.get(RETURN_NOT_COMPLETED) ?? 0,
+  };
+}
 
-  async returnVisitsRow(range: InstantRange, filter: CaseFilter): Promise<{ followUps: number; succeeded: number }> {
-    const figures = await this.funnelRow(range, filter);
-    return { followUps: Number(figures['returnVisits']), succeeded: Number(figures['returnCompleted']) };
-  }
+function returnVisitsOf(segments: Map<string, number>): { followUps: number; succeeded: number } {
+  return { followUps: segments.get('returnVisit') ?? 0, succeeded: segments.get('returnVisitCompleted') ?? 0 };
 }
