@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportLanguage } from '@madoguchi/contracts';
-import { stringify } from 'csv-stringify';
 import { stream as excelStream, type Style } from 'exceljs';
 import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CASE_EXPORT_COLUMNS, csvRecord, exportHeaders, ExportContext, xlsxRow } from './case-export.columns';
+import { CASE_EXPORT_COLUMNS, csvHeader, csvLineWriter, xlsxRowWriter } from './case-export.columns';
 import { CaseExportFilter, ExportsRepository } from './exports.repository';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,21 +26,22 @@ export class CaseExports {
 
   /** UTF-8 with a BOM and CRLF line ends: what Japanese Excel needs to open a CSV without garbling it. */
   async writeCsv(filter: CaseExportFilter, lang: ExportLanguage, out: Writable): Promise<void> {
-    const context: ExportContext = { lang, lookups: await this.reader.lookups() };
-    const records = async function* (reader: ExportsRepository) {
+    const line = csvLineWriter({ lang, lookups: await this.reader.lookups() });
+    const chunks = async function* (reader: ExportsRepository) {
+      yield csvHeader(lang);
+      // A page of rows makes one chunk: a chunk per row cost more in the stream than writing the row did.
       for await (const batch of reader.batches(filter)) {
-        for (const c of batch) yield csvRecord(c, context);
+        let chunk = '';
+        for (const c of batch) chunk += line(c);
+        yield chunk;
       }
     };
-    await pipeline(
-      Readable.from(records(this.reader)),
-      stringify({ bom: true, record_delimiter: 'windows', header: true, columns: exportHeaders(lang) }),
-      out,
-    );
+    // One chunk waits while the client is slow; the reading stops when it leaves (the pipeline ends the generator).
+    await pipeline(Readable.from(chunks(this.reader), { highWaterMark: 1 }), out);
   }
 
   async writeXlsx(filter: CaseExportFilter, lang: ExportLanguage, out: Writable): Promise<void> {
-    const context: ExportContext = { lang, lookups: await this.reader.lookups() };
+    const row = xlsxRowWriter({ lang, lookups: await this.reader.lookups() });
     const workbook = new excelStream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(lang === 'ja' ? 'ケース一覧' : 'Cases', {
       views: [{ state: 'frozen', ySplit: 1 }],
@@ -54,11 +54,11 @@ export class CaseExports {
     sheet.getRow(1).font = { bold: true };
     for await (const batch of this.reader.batches(filter)) {
       for (const c of batch) {
-        const row = sheet.addRow(xlsxRow(c, context));
-        row.eachCell((cell, column) => {
+        const added = sheet.addRow(row(c));
+        added.eachCell((cell, column) => {
           cell.style = CELL_STYLES[column - 1] ?? {};
         });
-        row.commit();
+        added.commit();
       }
       // The zip is written as rows are committed; waiting for a slow client here keeps the buffer to a batch or so.
       if (out.writableNeedDrain) await once(out, 'drain');
