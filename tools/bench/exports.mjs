@@ -113,8 +113,10 @@ async function download(url, token, pid, { keepAs }) {
 /** Waits for the server to answer, however long seeding a million cases takes. */
 async function listening(url, server) {
   for (;;) {
-    if (server.child.exitCode !== null)
-      throw new Error(`the server exited with ${server.child.exitCode}:\n${server.output()}`);
+    const { exitCode, signalCode } = server.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`the server exited with ${exitCode ?? signalCode}:\n${server.output()}`);
+    }
     try {
       if ((await fetch(url)).ok) return;
     } catch {
