@@ -18,6 +18,8 @@ export interface Dialect {
   jsonWithNull(column: string, key: string): string;
   /** Whether the JSON text has a non-null `key`. */
   jsonHas(column: string, key: string): string;
+  /** An instant as whole milliseconds since 1970-01-01 UTC (null stays null): a number, cheap to read in bulk. */
+  epochMillis(instant: string): string;
   /** Whole milliseconds from one instant to a later one; arguments are `alias.property`, which TypeORM quotes. */
   millisBetween(from: string, to: string): string;
   /** Whole minutes from one instant to a later one, rounded half up: the unit of the statistics' durations. */
@@ -39,6 +41,7 @@ export function dialectOf(dataSource: DataSource): Dialect {
     return {
       engine: 'sqlite',
       instant: (at) => DateUtils.mixedDateToUtcDatetimeString(at),
+      epochMillis,
       jsonWithNull: (column, key) => `json_set(${column}, '$.${key}', NULL)`,
       jsonHas: (column, key) => `json_extract(${column}, '$.${key}') IS NOT NULL`,
       millisBetween,
@@ -56,6 +59,7 @@ export function dialectOf(dataSource: DataSource): Dialect {
     return {
       engine: 'postgres',
       instant: (at) => at,
+      epochMillis,
       // The snapshots are JSON text on both engines; jsonb reads and writes it here.
       jsonWithNull: (column, key) => `(${column}::jsonb || jsonb_build_object('${key}', NULL))::text`,
       jsonHas: (column, key) => `(${column}::jsonb ->> '${key}') IS NOT NULL`,

@@ -9,8 +9,9 @@ import {
   type ExportLanguage,
   type Labelled,
 } from '@madoguchi/contracts';
+import { stringify } from 'csv-stringify/sync';
 import { minutesOneDecimal } from '../stats/percentiles';
-import { tokyoMinuteText, tokyoWallClockDate } from '../stats/tokyo-clock';
+import { tokyoMinuteWriter, tokyoWallClockDate } from '../stats/tokyo-clock';
 import type { ExportCase, ExportLookups } from './exports.repository';
 
 export interface ExportContext {
@@ -18,7 +19,8 @@ export interface ExportContext {
   lookups: ExportLookups;
 }
 
-type Value = string | number | Date | null;
+/** Instants are epoch milliseconds, written by kind: Tokyo wall-clock text in a CSV, a date in a workbook. */
+type Value = string | number | null;
 
 export interface ExportColumn {
   header: Labelled;
@@ -34,8 +36,8 @@ const G = GLOSSARY;
 
 const label = <K extends string>(labels: Readonly<Record<K, Labelled>>, code: K | null, lang: ExportLanguage) =>
   code === null ? null : (labels[code]?.[lang] ?? null);
-const minutesBetween = (from: Date | null, to: Date | null) =>
-  from && to ? minutesOneDecimal(to.getTime() - from.getTime()) : null;
+const minutesBetween = (from: number | null, to: number | null) =>
+  from !== null && to !== null ? minutesOneDecimal(to - from) : null;
 const bit = (value: boolean) => (value ? 1 : 0);
 
 const text = (ja: string, en: string, width: number, value: ExportColumn['value']): ExportColumn => ({
@@ -50,7 +52,7 @@ const number = (ja: string, en: string, width: number, value: ExportColumn['valu
   width,
   value,
 });
-const instant = (ja: string, en: string, value: (c: ExportCase) => Date | null): ExportColumn => ({
+const instant = (ja: string, en: string, value: (c: ExportCase) => number | null): ExportColumn => ({
   header: { ja, en },
   kind: 'instant',
   width: 17,
@@ -105,20 +107,87 @@ export function exportHeaders(lang: ExportLanguage): string[] {
   return CASE_EXPORT_COLUMNS.map((column) => column.header[lang]);
 }
 
-/** One CSV record: instants as Tokyo 'YYYY-MM-DD HH:mm', empty cells for missing values. */
-export function csvRecord(c: ExportCase, context: ExportContext): (string | number)[] {
-  return CASE_EXPORT_COLUMNS.map((column) => {
-    const value = column.value(c, context);
-    if (value === null) return '';
-    if (value instanceof Date) return tokyoMinuteText(value);
-    return typeof value === 'string' ? guardFormula(value) : value;
-  });
+type Cell<T> = (c: ExportCase) => T;
+
+/** CRLF line ends, as Japanese Excel expects; a cell with any line break is quoted, as Excel ends a row at a bare LF. */
+const CSV_OPTIONS = { delimiter: ',', record_delimiter: '\r\n', quote_record_delimiter: true } as const;
+// Enough for every code, label and name; notes past it are quoted afresh each time instead of kept.
+const KEPT_CELLS = 10_000;
+
+/** The BOM (so that Japanese Excel reads UTF-8) and the header line, written by csv-stringify. */
+export function csvHeader(lang: ExportLanguage): string {
+  return stringify([], { ...CSV_OPTIONS, bom: true, header: true, columns: exportHeaders(lang) });
 }
 
-/** One XLSX row: instants as dates that read as Tokyo time (Excel has no time zone), numbers as numbers. */
-export function xlsxRow(c: ExportCase, context: ExportContext): (string | number | Date | null)[] {
-  return CASE_EXPORT_COLUMNS.map((column) => {
-    const value = column.value(c, context);
-    return value instanceof Date ? tokyoWallClockDate(value) : value;
+/**
+ * Text cells as csv-stringify writes them (guarded against formulas, quoted only when they must be). Codes, labels and
+ * names repeat on every row, so each distinct text is written once and kept: asking csv-stringify for every cell of a
+ * million rows cost more than reading them.
+ */
+function csvTextCells(): (text: string) => string {
+  const kept = new Map<string, string>();
+  return (text) => {
+    let cell = kept.get(text);
+    if (cell === undefined) {
+      cell = stringify([[guardFormula(text)]], { ...CSV_OPTIONS, eof: false });
+      if (kept.size < KEPT_CELLS) kept.set(text, cell);
+    }
+    return cell;
+  };
+}
+
+/**
+ * Writes the CSV lines of one export, CRLF included: instants as Tokyo 'YYYY-MM-DD HH:mm', empty cells for missing
+ * values, numbers as csv-stringify writes them. Each column's way of writing is chosen once, not per cell.
+ */
+export function csvLineWriter(context: ExportContext): (c: ExportCase) => string {
+  const textCell = csvTextCells();
+  const cells = CASE_EXPORT_COLUMNS.map((column): Cell<string> => {
+    const value = column.value;
+    if (column.kind === 'instant') {
+      const write = tokyoMinuteWriter();
+      return (c) => {
+        const at = value(c, context) as number | null;
+        return at === null ? '' : write(at);
+      };
+    }
+    if (column.kind === 'text') {
+      return (c) => {
+        const text = value(c, context) as string | null;
+        return text === null ? '' : textCell(text);
+      };
+    }
+    return (c) => {
+      const number = value(c, context);
+      return number === null ? '' : String(number);
+    };
   });
+  const [first, ...rest] = cells as [Cell<string>, ...Cell<string>[]];
+  return (c) => {
+    let line = first(c);
+    for (const cell of rest) line += CSV_OPTIONS.delimiter + cell(c);
+    return line + CSV_OPTIONS.record_delimiter;
+  };
+}
+
+/**
+ * Writes the XLSX rows of one export: instants as dates that read as Tokyo time (Excel has no time zone), numbers as
+ * numbers, missing values as no cell at all.
+ */
+export function xlsxRowWriter(context: ExportContext): (c: ExportCase) => (string | number | Date | undefined)[] {
+  const cells = CASE_EXPORT_COLUMNS.map((column): Cell<string | number | Date | undefined> => {
+    const value = column.value;
+    if (column.kind === 'instant') {
+      return (c) => {
+        const at = value(c, context) as number | null;
+        return at === null ? undefined : tokyoWallClockDate(at);
+      };
+    }
+    return (c) => value(c, context) ?? undefined;
+  });
+  return (c) => {
+    const row = new Array<string | number | Date | undefined>(cells.length);
+    for (let i = 0; i < cells.length; i++) row[i] = (cells[i] as Cell<string | number | Date | undefined>)(c);
+    return row;
+  };
 }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportLanguage } from '@madoguchi/contracts';
-import { stringify } from 'csv-stringify';
-import { stream as excelStream, type Style } from 'exceljs';
-import { once } from 'node:events';
+import { stream as excelStream, type Style, type Worksheet } from 'exceljs';
+import { EventEmitter, once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CASE_EXPORT_COLUMNS, csvRecord, exportHeaders, ExportContext, xlsxRow } from './case-export.columns';
+import { setImmediate } from 'node:timers/promises';
+import { CASE_EXPORT_COLUMNS, csvHeader, csvLineWriter, xlsxRowWriter } from './case-export.columns';
 import { CaseExportFilter, ExportsRepository } from './exports.repository';
+
+/** The code of a stream cut short, as Node gives it when the client leaves during a download. */
+export const CLIENT_LEFT = 'ERR_STREAM_PREMATURE_CLOSE';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,22 +30,32 @@ export class CaseExports {
 
   /** UTF-8 with a BOM and CRLF line ends: what Japanese Excel needs to open a CSV without garbling it. */
   async writeCsv(filter: CaseExportFilter, lang: ExportLanguage, out: Writable): Promise<void> {
-    const context: ExportContext = { lang, lookups: await this.reader.lookups() };
-    const records = async function* (reader: ExportsRepository) {
+    const line = csvLineWriter({ lang, lookups: await this.reader.lookups() });
+    const chunks = async function* (reader: ExportsRepository) {
+      yield csvHeader(lang);
+      // A page of rows makes one chunk: a chunk per row cost more in the stream than writing the row did.
       for await (const batch of reader.batches(filter)) {
-        for (const c of batch) yield csvRecord(c, context);
+        let chunk = '';
+        for (const c of batch) chunk += line(c);
+        yield chunk;
       }
     };
-    await pipeline(
-      Readable.from(records(this.reader)),
-      stringify({ bom: true, record_delimiter: 'windows', header: true, columns: exportHeaders(lang) }),
-      out,
-    );
+    // One chunk waits while the client is slow; the reading stops when it leaves (the pipeline ends the generator).
+    await pipeline(Readable.from(chunks(this.reader), { highWaterMark: 1 }), out);
   }
 
+  /**
+   * exceljs' streaming writer, rows committed as they are read. It writes the sheet's XML into the zip without waiting
+   * for the compression, so the export yields every few rows (the compression runs on another thread meanwhile) and
+   * waits when the zip falls behind: memory stays flat whatever the range.
+   */
   async writeXlsx(filter: CaseExportFilter, lang: ExportLanguage, out: Writable): Promise<void> {
-    const context: ExportContext = { lang, lookups: await this.reader.lookups() };
-    const workbook = new excelStream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const row = xlsxRowWriter({ lang, lookups: await this.reader.lookups() });
+    const workbook = new excelStream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const sheet = workbook.addWorksheet(lang === 'ja' ? 'ケース一覧' : 'Cases', {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
@@ -52,18 +65,53 @@ export class CaseExports {
       width: column.width,
     }));
     sheet.getRow(1).font = { bold: true };
+    let sinceTurn = 0;
     for await (const batch of this.reader.batches(filter)) {
       for (const c of batch) {
-        const row = sheet.addRow(xlsxRow(c, context));
-        row.eachCell((cell, column) => {
+        const added = sheet.addRow(row(c));
+        added.eachCell((cell, column) => {
           cell.style = CELL_STYLES[column - 1] ?? {};
         });
-        row.commit();
+        added.commit();
+        if (++sinceTurn === XLSX_ROWS_PER_TURN) {
+          sinceTurn = 0;
+          await zipCaughtUp(sheet, out);
+        }
       }
-      // The zip is written as rows are committed; waiting for a slow client here keeps the buffer to a batch or so.
-      if (out.writableNeedDrain) await once(out, 'drain');
     }
     sheet.commit();
     await workbook.commit();
   }
+}
+
+/** About 80 KB of sheet XML: a piece of work for the compression thread while the next rows are written. */
+const XLSX_ROWS_PER_TURN = 100;
+
+/** A stream of archiver's (readable-stream 2, which lacks `writableNeedDrain`). */
+type Intake = EventEmitter & { _writableState?: { needDrain?: boolean } };
+
+/**
+ * The zip's intake of a sheet's XML once archiver has connected it, where the XML waits for the compression: exceljs
+ * writes into it without waiting (neither is in exceljs' types).
+ */
+function zipIntake(sheet: Worksheet): Intake | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Intake[] } }).stream?.pipes?.[0];
+}
+
+/**
+ * Lets the compression take what was written and waits while it is behind (the zip waits in turn for the client);
+ * fails as a cut-short stream does when the client has left, which ends the reading.
+ */
+async function zipCaughtUp(sheet: Worksheet, out: Writable): Promise<void> {
+  const intake = zipIntake(sheet);
+  if (intake?._writableState?.needDrain && !out.destroyed) {
+    const stop = new AbortController();
+    await Promise.race([
+      once(intake, 'drain', { signal: stop.signal }),
+      once(out, 'close', { signal: stop.signal }),
+    ]).finally(() => stop.abort());
+  } else {
+    await setImmediate();
+  }
+  if (out.destroyed) throw Object.assign(new Error('the client closed the connection'), { code: CLIENT_LEFT });
 }

@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { ValidationProblem } from '../common/problems';
-import { CaseExports, exportFileName, XLSX_CONTENT_TYPE } from './case-exports.service';
+import { CaseExports, CLIENT_LEFT, exportFileName, XLSX_CONTENT_TYPE } from './case-exports.service';
 import { ExportCasesQueryDto } from './export-cases.dto';
 
 const FILTERS =
@@ -70,7 +70,7 @@ export class ExportsController {
         throw error;
       }
       const message = error instanceof Error ? error.message : String(error);
-      const clientLeft = (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
+      const clientLeft = (error as { code?: string }).code === CLIENT_LEFT;
       if (clientLeft) this.logger.warn(`export abandoned by the client: ${message}`);
       else this.logger.error(`export cut short: ${message}`);
       res.destroy();

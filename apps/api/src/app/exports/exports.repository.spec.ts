@@ -49,14 +49,15 @@ describe('reading an export in batches', () => {
     expect(batches.map((b) => b.length)).toEqual([EXPORT_BATCH_SIZE, EXPORT_BATCH_SIZE, 345]);
     const cases = batches.flat();
     expect(new Set(cases.map((c) => c.id)).size).toBe(total);
+    // Instants come as the milliseconds stored: the five arrival minutes, 09:00 to 09:04 JST.
+    expect([...new Set(cases.map((c) => c.arrivedAt))]).toEqual(
+      [0, 1, 2, 3, 4].map((minute) => Date.UTC(2021, 5, 7, 0, minute)),
+    );
     // Each case comes after the one before it: by arrival, then by id.
     cases.slice(1).forEach((b, i) => {
       // slice(1) shifts the index by one: cases[i] is the case just before b, always there.
       const a = cases[i] as (typeof cases)[number];
-      expect(
-        a.arrivedAt.getTime() < b.arrivedAt.getTime() ||
-          (a.arrivedAt.getTime() === b.arrivedAt.getTime() && a.id < b.id),
-      ).toBe(true);
+      expect(a.arrivedAt < b.arrivedAt || (a.arrivedAt === b.arrivedAt && a.id < b.id)).toBe(true);
     });
   });
 

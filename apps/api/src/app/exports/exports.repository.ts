@@ -11,21 +11,24 @@ import type {
   Representative,
 } from '@madoguchi/contracts';
 import { tokyoDayRange } from '@madoguchi/rules';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { UserAccount } from '../auth/user.entity';
 import { applyCaseFilter } from '../cases/case-filter';
 import { SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
-import { instantParam } from '../db/dialect';
-import { instantFromRaw } from '../db/instants';
+import { engineOf } from '../db/data-source';
+import { dialectOf, instantParam } from '../db/dialect';
 
 /** Rows read per query: large enough to keep round trips few, small enough that memory stays flat for any range. */
 export const EXPORT_BATCH_SIZE = 1000;
 
 export type CaseExportFilter = Pick<CaseListQuery, 'from' | 'to' | 'status' | 'procedure' | 'reason'> & CaseFilter;
 
-/** One case as an export row sees it: the stored columns only, read raw. */
+/** One case as an export row sees it: the stored columns only, read raw; instants as epoch milliseconds. */
 export interface ExportCase {
   id: number;
   siteId: number;
@@ -36,9 +39,9 @@ export interface ExportCase {
   representative: Representative;
   paymentServiceId: number | null;
   status: CaseStatus;
-  arrivedAt: Date;
-  startedAt: Date | null;
-  endedAt: Date | null;
+  arrivedAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
   completedReservation: boolean;
   completedApplication: boolean;
   alreadyReserved: boolean;
@@ -54,6 +57,7 @@ export interface ExportLookups {
   paymentServices: Map<number, string>;
 }
 
+/** The columns of a raw row, in this order, then the stored arrival instant that the next page seeks past. */
 const COLUMNS: (keyof ExportCase)[] = [
   'id',
   'siteId',
@@ -74,40 +78,39 @@ const COLUMNS: (keyof ExportCase)[] = [
   'note',
   'previousCaseId',
 ];
+const INSTANTS = new Set<keyof ExportCase>(['arrivedAt', 'startedAt', 'endedAt']);
+const SEEK_AT = COLUMNS.length;
 
-type RawCase = Record<keyof ExportCase, unknown>;
+const flag = (value: unknown): boolean => value === true || value === 1;
 
-const int = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const flag = (value: unknown): boolean => value === true || value === 1 || value === '1';
-// SQLite returns TypeORM's UTC 'YYYY-MM-DD HH:MM:SS.SSS'; read directly, since an export parses it millions of times.
-const STORED_UTC = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/;
-const instant = (value: unknown): Date | null => {
-  if (typeof value === 'string' && STORED_UTC.test(value)) return new Date(`${value.replace(' ', 'T')}Z`);
-  const iso = instantFromRaw(value);
-  return iso ? new Date(iso) : null;
-};
-
-function toExportCase(raw: RawCase): ExportCase {
+/** A raw row (an array, in the order of COLUMNS): rows as arrays skip a property lookup per column per row. */
+function toExportCase(row: unknown[]): ExportCase {
   return {
-    id: Number(raw.id),
-    siteId: Number(raw.siteId),
-    staffId: int(raw.staffId),
-    channel: raw.channel as Channel,
-    procedure: raw.procedure as Procedure,
-    ageBand: (raw.ageBand ?? null) as AgeBand | null,
-    representative: raw.representative as Representative,
-    paymentServiceId: int(raw.paymentServiceId),
-    status: raw.status as CaseStatus,
-    arrivedAt: instant(raw.arrivedAt) ?? new Date(NaN),
-    startedAt: instant(raw.startedAt),
-    endedAt: instant(raw.endedAt),
-    completedReservation: flag(raw.completedReservation),
-    completedApplication: flag(raw.completedApplication),
-    alreadyReserved: flag(raw.alreadyReserved),
-    reason: (raw.reason ?? null) as ReasonCode | null,
-    note: (raw.note ?? null) as string | null,
-    previousCaseId: int(raw.previousCaseId),
+    id: row[0] as number,
+    siteId: row[1] as number,
+    staffId: row[2] as number | null,
+    channel: row[3] as Channel,
+    procedure: row[4] as Procedure,
+    ageBand: row[5] as AgeBand | null,
+    representative: row[6] as Representative,
+    paymentServiceId: row[7] as number | null,
+    status: row[8] as CaseStatus,
+    arrivedAt: row[9] as number,
+    startedAt: row[10] as number | null,
+    endedAt: row[11] as number | null,
+    completedReservation: flag(row[12]),
+    completedApplication: flag(row[13]),
+    alreadyReserved: flag(row[14]),
+    reason: row[15] as ReasonCode | null,
+    note: row[16] as string | null,
+    previousCaseId: row[17] as number | null,
   };
+}
+
+/** Runs the pages' SQL on the connected engine, returning rows as arrays. */
+interface RawRows {
+  read(sql: string, parameters: unknown[]): Promise<unknown[][]>;
+  close(): Promise<void>;
 }
 
 /** Reads the cases an export holds in arrival order, a batch at a time, however many there are. */
@@ -128,37 +131,77 @@ export class ExportsRepository {
     };
   }
 
-  /** Keyset pages on (arrivedAt, id): each seeks the index past the last row sent, so late pages cost as early ones. */
+  /**
+   * Keyset pages on (arrivedAt, id): each seeks the index past the last row sent, so late pages cost as early ones,
+   * and no read holds the connection between pages. A consumer that stops early (the client left) ends the reading.
+   */
   async *batches(filter: CaseExportFilter): AsyncGenerator<ExportCase[]> {
     const { start, end } = tokyoDayRange(filter.from, filter.to);
-    // The last row sent, as the database returned it, so that the next comparison matches the stored form exactly.
-    let after: { arrivedAt: unknown; id: number } | null = null;
-    for (;;) {
-      const qb = this.dataSource.getRepository(SupportCaseEntity).createQueryBuilder('c').select([]);
-      for (const column of COLUMNS) qb.addSelect(`c.${column}`, column);
-      // One lower bound on arrivedAt, the later of the range's start and the last row sent, is what the index seeks.
-      if (after) {
-        qb.where('c.arrivedAt >= :afterAt', { afterAt: after.arrivedAt }).andWhere(
-          '(c.arrivedAt > :afterAt OR c.id > :afterId)',
-          { afterId: after.id },
-        );
-      } else if (start) {
-        qb.where('c.arrivedAt >= :start', { start: instantParam(this.dataSource, start) });
+    const dialect = dialectOf(this.dataSource);
+    const selection = [
+      ...COLUMNS.map((column) => (INSTANTS.has(column) ? dialect.epochMillis(`c.${column}`) : `c.${column}`)),
+      'c.arrivedAt',
+    ].join(', ');
+    const raw = await this.rawRows();
+    try {
+      // The last row sent, as the database stored it, so that the next comparison matches the stored form exactly.
+      let after: { arrivedAt: unknown; id: number } | null = null;
+      for (;;) {
+        // One selection, as TypeORM would put separate ones in an order of its own and the rows are read as arrays.
+        const qb = this.dataSource.getRepository(SupportCaseEntity).createQueryBuilder('c').select(selection);
+        // One lower bound on arrivedAt, the later of the range's start and the last row sent, is what the index seeks.
+        if (after) {
+          qb.where('c.arrivedAt >= :afterAt', { afterAt: after.arrivedAt }).andWhere(
+            '(c.arrivedAt > :afterAt OR c.id > :afterId)',
+            { afterId: after.id },
+          );
+        } else if (start) {
+          qb.where('c.arrivedAt >= :start', { start: instantParam(this.dataSource, start) });
+        }
+        if (end) qb.andWhere('c.arrivedAt < :end', { end: instantParam(this.dataSource, end) });
+        if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+        if (filter.procedure) qb.andWhere('c.procedure = :procedure', { procedure: filter.procedure });
+        if (filter.reason) qb.andWhere('c.reason = :reason', { reason: filter.reason });
+        applyCaseFilter(qb, filter);
+        const [sql, parameters] = qb
+          .orderBy('c.arrivedAt', 'ASC')
+          .addOrderBy('c.id', 'ASC')
+          .limit(EXPORT_BATCH_SIZE)
+          .getQueryAndParameters();
+        const rows = await raw.read(sql, parameters);
+        if (rows.length) yield rows.map(toExportCase);
+        const last = rows.at(-1);
+        if (!last || rows.length < EXPORT_BATCH_SIZE) return;
+        after = { arrivedAt: last[SEEK_AT], id: last[0] as number };
       }
-      if (end) qb.andWhere('c.arrivedAt < :end', { end: instantParam(this.dataSource, end) });
-      if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-      if (filter.procedure) qb.andWhere('c.procedure = :procedure', { procedure: filter.procedure });
-      if (filter.reason) qb.andWhere('c.reason = :reason', { reason: filter.reason });
-      applyCaseFilter(qb, filter);
-      const rows = await qb
-        .orderBy('c.arrivedAt', 'ASC')
-        .addOrderBy('c.id', 'ASC')
-        .limit(EXPORT_BATCH_SIZE)
-        .getRawMany<RawCase>();
-      if (rows.length) yield rows.map(toExportCase);
-      const last = rows.at(-1);
-      if (!last || rows.length < EXPORT_BATCH_SIZE) return;
-      after = { arrivedAt: last.arrivedAt, id: Number(last.id) };
+    } finally {
+      await raw.close();
     }
+  }
+
+  /** SQLite: prepared statements of the shared connection in raw mode; PostgreSQL: one pooled client, array rows. */
+  private async rawRows(): Promise<RawRows> {
+    if (engineOf(this.dataSource) === 'sqlite') {
+      const db = (this.dataSource.driver as BetterSqlite3Driver).databaseConnection as BetterSqlite3.Database;
+      // Two texts at most (the first page and the next ones): each is prepared once per export.
+      const statements = new Map<string, BetterSqlite3.Statement>();
+      return {
+        read: async (sql, parameters) => {
+          let statement = statements.get(sql);
+          if (!statement) {
+            statement = db.prepare(sql).raw(true);
+            statements.set(sql, statement);
+          }
+          return statement.all(...parameters) as unknown[][];
+        },
+        close: async () => statements.clear(),
+      };
+    }
+    const runner = this.dataSource.createQueryRunner('slave');
+    const client = (await runner.connect()) as PoolClient;
+    return {
+      read: async (text, values) => (await client.query<unknown[]>({ text, values, rowMode: 'array' })).rows,
+      close: () => runner.release(),
+    };
   }
 }

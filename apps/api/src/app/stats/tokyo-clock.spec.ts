@@ -6,6 +6,7 @@ import {
   HOUR_MS,
   TOKYO_OFFSET_MS,
   tokyoMinuteText,
+  tokyoMinuteWriter,
   weekdayHourOfCell,
   weekdayOfDayIndex,
 } from './tokyo-clock';
@@ -43,5 +44,16 @@ describe('Tokyo day and hour indexes', () => {
         DateTime.fromISO(iso, { zone: 'Asia/Tokyo' }).toFormat('yyyy-MM-dd HH:mm'),
       );
     }
+  });
+
+  it('writes a run of instants in time order as tokyoMinuteText does, across hours, days and years', () => {
+    const write = tokyoMinuteWriter();
+    const start = Date.parse('2020-12-31T14:00:00.000Z');
+    // Steps of 7 min 13.5 s cross every minute and hour boundary of 23:00 JST to 01:00 JST on New Year's Day.
+    for (let ms = start; ms < start + 2 * 3_600_000; ms += 433_500) {
+      expect(write(ms)).toBe(tokyoMinuteText(new Date(ms)));
+    }
+    expect(write(Date.parse('2021-07-23T00:05:59.999Z'))).toBe('2021-07-23 09:05');
+    expect(write(Date.parse('2020-12-31T15:00:00.000Z') - 1)).toBe('2020-12-31 23:59');
   });
 });
