@@ -47,8 +47,11 @@ export async function waitFor(url, child, output, seconds = 120) {
   }
 }
 
-export function startProcess(args, env) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+/** A node process of the built server; `clear` names variables of this environment it must not inherit. */
+export function startProcess(args, env, { clear = [] } = {}) {
+  const base = { ...process.env };
+  for (const name of clear) delete base[name];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...base, ...env } });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -1,13 +1,13 @@
 // A million demo cases: the built server writes them into a fresh database (the demo generation time), then a fresh
 // server on that database has its statistics timed (stats.mjs). SQLite always; PostgreSQL too when DATABASE_URL is
 // set, in a scratch database created beside the one it names and dropped afterwards.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { freePort, waitFor } from './ingest.mjs';
+import { freePort, startProcess, waitFor } from './ingest.mjs';
 import { runStatsTimings } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,26 +15,11 @@ export const GENERATION_TARGET_SECONDS = 60;
 
 /** The built server on one database; neither engine's variable leaks in from the caller's environment. */
 function startServer(database, env) {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.DATABASE_PATH;
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
-    cwd: ROOT,
-    env: { ...base, NODE_ENV: 'test', HOST: '127.0.0.1', MADOGUCHI_DEMO: '1', ...database, ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return {
-    child,
-    output: () => output,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+  return startProcess(
+    [join(ROOT, 'dist/apps/api/main.js')],
+    { NODE_ENV: 'test', HOST: '127.0.0.1', MADOGUCHI_DEMO: '1', ...database, ...env },
+    { clear: ['DATABASE_URL', 'DATABASE_PATH'] },
+  );
 }
 
 /** Writes the demo cases through the server's own seeding at start-up; its log says how long the writing took. */

@@ -119,3 +119,23 @@ export class SupportCaseEntity {
   @UpdatedAtColumn()
   updatedAt!: Date;
 }
+
+/** The columns that say what happened at a visit, in the order the demo seeding and the exports read them. */
+export const CASE_FACT_COLUMNS = [
+  'siteId',
+  'staffId',
+  'channel',
+  'procedure',
+  'ageBand',
+  'representative',
+  'paymentServiceId',
+  'status',
+  'arrivedAt',
+  'startedAt',
+  'endedAt',
+  'completedReservation',
+  'completedApplication',
+  'alreadyReserved',
+  'reason',
+  'note',
+] as const satisfies readonly (keyof SupportCaseEntity)[];

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { DemoCase, demoCatalogue } from '@madoguchi/demo-data';
 import { UserAccount } from '../auth/user.entity';
-import { SupportCaseEntity } from '../cases/support-case.entity';
+import { CASE_FACT_COLUMNS, SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { engineOf } from '../db/data-source';
@@ -23,27 +23,7 @@ export interface DemoCaseWriter {
 }
 
 // The columns a demo case fills; the rest keep their defaults (no ticket, no certificate date, stamps of now).
-const CASE_COLUMNS = [
-  'siteId',
-  'staffId',
-  'channel',
-  'procedure',
-  'ageBand',
-  'representative',
-  'paymentServiceId',
-  'status',
-  'arrivedAt',
-  'startedAt',
-  'endedAt',
-  'completedReservation',
-  'completedApplication',
-  'alreadyReserved',
-  'reason',
-  'note',
-  'version',
-  'followUpCode',
-  'previousCaseId',
-] as const;
+const CASE_COLUMNS = [...CASE_FACT_COLUMNS, 'version', 'followUpCode', 'previousCaseId'] as const;
 const COLUMN_LIST = CASE_COLUMNS.map((column) => `"${column}"`).join(', ');
 
 /** Rows per SQLite statement: 19 variables a row stays well under SQLite's 32,766 bound variables. */

@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { UserAccount } from '../auth/user.entity';
 import { applyCaseFilter } from '../cases/case-filter';
-import { SupportCaseEntity } from '../cases/support-case.entity';
+import { CASE_FACT_COLUMNS, SupportCaseEntity } from '../cases/support-case.entity';
 import { PaymentServiceEntity } from '../catalog/payment-service.entity';
 import { SiteEntity } from '../catalog/site.entity';
 import { engineOf } from '../db/data-source';
@@ -58,26 +58,7 @@ export interface ExportLookups {
 }
 
 /** The columns of a raw row, in this order, then the stored arrival instant that the next page seeks past. */
-const COLUMNS: (keyof ExportCase)[] = [
-  'id',
-  'siteId',
-  'staffId',
-  'channel',
-  'procedure',
-  'ageBand',
-  'representative',
-  'paymentServiceId',
-  'status',
-  'arrivedAt',
-  'startedAt',
-  'endedAt',
-  'completedReservation',
-  'completedApplication',
-  'alreadyReserved',
-  'reason',
-  'note',
-  'previousCaseId',
-];
+const COLUMNS: (keyof ExportCase)[] = ['id', ...CASE_FACT_COLUMNS, 'previousCaseId'];
 const INSTANTS = new Set<keyof ExportCase>(['arrivedAt', 'startedAt', 'endedAt']);
 const SEEK_AT = COLUMNS.length;
 
