@@ -97,7 +97,25 @@ async function onPostgres(url, options) {
       });
     return { engine: 'postgres', ...(await measure({ DATABASE_URL: scratch.toString() }, { ...options, size })) };
   } finally {
-    await onServer(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await dropScratch(url, name);
+  }
+}
+
+/** Drops the scratch database; autovacuum may still be on it for a while, and only a superuser may stop that. */
+async function dropScratch(url, name) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onServer(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if (attempt >= 30) {
+        process.stderr.write(
+          `The scratch database ${name} could not be dropped (${error.message}); drop it by hand.\n`,
+        );
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
   }
 }
 
