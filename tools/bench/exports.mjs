@@ -1,10 +1,12 @@
 // The export benchmark: the built server downloads every case as CSV and as XLSX; rows/s and the server's peak RSS.
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freePort, startProcess } from './ingest.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -198,4 +200,55 @@ export async function runExportBenchmark({
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+const EXPORT_TARGET = { rowsPerSecond: 100_000, peakRssMb: 300 };
+
+/** Prints the export figures and, after a full run, rewrites the exports section of docs/benchmarks.md. */
+export function writeExportReport(exported, { smoke = false } = {}) {
+  const exportLines = [
+    `Case exports of ${exported.csv.rows.toLocaleString('en')} cases (server at rest ${exported.atRestMb} MB RSS)`,
+    ...['csv', 'xlsx'].map((format) => {
+      const r = exported[format];
+      return `  ${format.toUpperCase().padEnd(5)} ${r.rowsPerSecond.toLocaleString('en')} rows/s in ${r.seconds} s, ${r.megabytes} MB, peak RSS ${r.peakRssMb} MB`;
+    }),
+    `  CSV target >= ${EXPORT_TARGET.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS <= ${EXPORT_TARGET.peakRssMb} MB: ${
+      exported.csv.rowsPerSecond >= EXPORT_TARGET.rowsPerSecond && exported.csv.peakRssMb <= EXPORT_TARGET.peakRssMb
+        ? 'met'
+        : 'MISSED'
+    }`,
+  ];
+  process.stdout.write(`${exportLines.join('\n')}\n`);
+  if (!smoke) {
+    const met =
+      exported.csv.rowsPerSecond >= EXPORT_TARGET.rowsPerSecond && exported.csv.peakRssMb <= EXPORT_TARGET.peakRssMb;
+    const row = (name, r) =>
+      `| ${name} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.seconds} s | ${r.megabytes} MB | ${r.peakRssMb} MB |`;
+    const exportSection = `<!-- exports:start (written by npm run bench) -->
+
+Measured on ${new Date().toISOString().slice(0, 10)}: \`GET /api/cases/export.csv\` and \`export.xlsx\` of all
+${exported.csv.rows.toLocaleString('en')} demo cases on SQLite, downloaded whole by one client; peak RSS of the server
+process while it streamed (at rest ${exported.atRestMb} MB).
+
+| format | rows/s | time | size | peak RSS |
+| --- | ---: | ---: | ---: | ---: |
+${row('CSV', exported.csv)}
+${row('XLSX', exported.xlsx)}
+
+CSV target ≥ ${EXPORT_TARGET.rowsPerSecond.toLocaleString('en')} rows/s with peak RSS ≤ ${EXPORT_TARGET.peakRssMb} MB: **${met ? 'met' : 'missed'}**.
+
+<!-- exports:end -->`;
+    const docPath = resolve(ROOT, 'docs/benchmarks.md');
+    writeFileSync(
+      docPath,
+      readFileSync(docPath, 'utf8').replace(/<!-- exports:start[\s\S]*?<!-- exports:end -->/, exportSection),
+    );
+    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--write', docPath]);
+  }
+}
+
+// `node tools/bench/exports.mjs [--smoke]` runs this benchmark alone (after `npm run build`).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const smoke = process.argv.includes('--smoke');
+  writeExportReport(await runExportBenchmark({ cases: smoke ? 2_000 : 1_000_000 }), { smoke });
 }

@@ -112,46 +112,8 @@ ${loads.map((l) => `| \`${l.path}\` | ${l.path === '/self-check' ? 'phone 390×8
 }
 
 // The case exports at a million cases: rows per second and the server's peak memory while it streams them.
-const exportTarget = { rowsPerSecond: 100_000, peakRssMb: 300 };
-const exported = await (await import('./exports.mjs')).runExportBenchmark({ cases: smoke ? 2_000 : 1_000_000 });
-const exportLines = [
-  `Case exports of ${exported.csv.rows.toLocaleString('en')} cases (server at rest ${exported.atRestMb} MB RSS)`,
-  ...['csv', 'xlsx'].map((format) => {
-    const r = exported[format];
-    return `  ${format.toUpperCase().padEnd(5)} ${r.rowsPerSecond.toLocaleString('en')} rows/s in ${r.seconds} s, ${r.megabytes} MB, peak RSS ${r.peakRssMb} MB`;
-  }),
-  `  CSV target >= ${exportTarget.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS <= ${exportTarget.peakRssMb} MB: ${
-    exported.csv.rowsPerSecond >= exportTarget.rowsPerSecond && exported.csv.peakRssMb <= exportTarget.peakRssMb
-      ? 'met'
-      : 'MISSED'
-  }`,
-];
-process.stdout.write(`${exportLines.join('\n')}\n`);
-if (!smoke) {
-  const met =
-    exported.csv.rowsPerSecond >= exportTarget.rowsPerSecond && exported.csv.peakRssMb <= exportTarget.peakRssMb;
-  const row = (name, r) =>
-    `| ${name} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.seconds} s | ${r.megabytes} MB | ${r.peakRssMb} MB |`;
-  const exportSection = `<!-- exports:start (written by npm run bench) -->
-
-Measured on ${new Date().toISOString().slice(0, 10)}: \`GET /api/cases/export.csv\` and \`export.xlsx\` of all
-${exported.csv.rows.toLocaleString('en')} demo cases on SQLite, downloaded whole by one client; peak RSS of the server
-process while it streamed (at rest ${exported.atRestMb} MB).
-
-| format | rows/s | time | size | peak RSS |
-| --- | ---: | ---: | ---: | ---: |
-${row('CSV', exported.csv)}
-${row('XLSX', exported.xlsx)}
-
-CSV target ≥ ${exportTarget.rowsPerSecond.toLocaleString('en')} rows/s with peak RSS ≤ ${exportTarget.peakRssMb} MB: **${met ? 'met' : 'missed'}**.
-
-<!-- exports:end -->`;
-  const docPath = resolve(ROOT, 'docs/benchmarks.md');
-  writeFileSync(
-    docPath,
-    readFileSync(docPath, 'utf8').replace(/<!-- exports:start[\s\S]*?<!-- exports:end -->/, exportSection),
-  );
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--write', docPath]);
-}
+const { runExportBenchmark, writeExportReport } = await import('./exports.mjs');
+const exported = await runExportBenchmark({ cases: smoke ? 2_000 : 1_000_000 });
+writeExportReport(exported, { smoke });
 
 if (!durable || (smoke && cases.ok === 0) || loads.some((l) => l.kib <= 0) || exported.csv.rows === 0) process.exit(1);
