@@ -155,25 +155,35 @@ export async function runExportBenchmark({
   serverScript = resolve(ROOT, 'dist/apps/api/main.js'),
 } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'madoguchi-bench-export-'));
-  const port = await freePort();
+  const start = async () => {
+    const port = await freePort();
+    const server = startProcess([serverScript], {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...(databaseUrl
+        ? { DATABASE_URL: databaseUrl }
+        : { DATABASE_PATH: databasePath ?? join(scratch, 'bench.sqlite') }),
+      MADOGUCHI_DEMO: '1',
+      DEMO_CASES: String(cases),
+      LOG_LEVEL: 'warn',
+    });
+    await listening(`http://127.0.0.1:${port}/api/health`, server);
+    return { server, port };
+  };
   const starting = performance.now();
-  const server = startProcess([serverScript], {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath ?? join(scratch, 'bench.sqlite') }),
-    MADOGUCHI_DEMO: '1',
-    DEMO_CASES: String(cases),
-    LOG_LEVEL: 'warn',
-  });
+  // A server that wrote the demo cases keeps the seeding's heap: the exports are measured on a fresh one.
+  const seeding = await start();
+  await seeding.server.stop();
+  const seededSeconds = (performance.now() - starting) / 1000;
+  const { server, port } = await start();
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await listening(`${baseUrl}/api/health`, server);
     const token = await signIn(baseUrl, 'manager');
     const pid = server.child.pid;
     const results = {
-      // Seeding the demo cases included, when the database was new.
-      startSeconds: round((performance.now() - starting) / 1000, 1),
+      // Seeding the demo cases, when the database was new, and a start.
+      startSeconds: round(seededSeconds, 1),
       atRestMb: round(memoryOf(pid).rssMb),
     };
     for (const format of formats) {
