@@ -13,7 +13,7 @@ export interface ApiServer {
   sql: TestDatabase['sql'];
   stop: () => Promise<void>;
   /** A provider of the running application, for tests that compare it with another way to the same answer. */
-  get: <T>(type: new (...args: never[]) => T) => T;
+  get: <T>(type: abstract new (...args: never[]) => T) => T;
 }
 
 /**

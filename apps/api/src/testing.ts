@@ -6,3 +6,4 @@ export type { DatabaseTarget } from './app/db/engine';
 export { databaseTarget } from './app/db/engine';
 export { rebuildRollups } from './app/stats/rollups/rollup-rebuild';
 export { StatsService } from './app/stats/stats.service';
+export { WritePath } from './app/db/write-path';
