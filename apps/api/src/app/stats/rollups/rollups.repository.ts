@@ -6,7 +6,7 @@ import { UserAccount } from '../../auth/user.entity';
 import type { InstantRange } from '../instant-range';
 import type { Bin } from '../percentiles';
 import type { DurationGroup, Measure, PeriodFigures, StatsSource } from '../stats-source';
-import { applyRollupDelta, rebuildRollups, type RebuildResult } from './rollup-rebuild';
+import { applyRollupDelta } from './rollup-rebuild';
 import {
   DAY_GRAIN,
   facetOfFilter,
@@ -72,11 +72,6 @@ export class RollupsRepository implements StatsSource {
   /** Brings the counters in step with one case written in the caller's transaction (before: null for a new case). */
   apply(manager: EntityManager, before: RollupCase | null, after: RollupCase | null): Promise<void> {
     return applyRollupDelta(manager, before, after);
-  }
-
-  /** Counts the counters again from the cases and says how many differed. */
-  rebuild(manager: EntityManager, onMonth?: (done: number, of: number) => void): Promise<RebuildResult> {
-    return rebuildRollups(manager, onMonth);
   }
 
   private async facet(filter: CaseFilter): Promise<{ facet: RollupFacet; value: string }> {
