@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@madoguchi/contracts';
+import { answerBreaksDocument } from './openapi-answers';
 
 export const DEMO_PASSWORD = 'madoguchi-demo';
 
@@ -52,10 +53,9 @@ export class ApiClient {
     });
     const contentType = response.headers.get('content-type') ?? '';
     const text = await response.text();
-    return {
-      status: response.status,
-      contentType,
-      body: (text && contentType.includes('json') ? JSON.parse(text) : text) as T,
-    };
+    const parsed: unknown = text && contentType.includes('json') ? JSON.parse(text) : text;
+    const broken = answerBreaksDocument(method, response.url, response.status, contentType, parsed);
+    if (broken) throw new Error(`The answer breaks docs/openapi.json: ${broken}`);
+    return { status: response.status, contentType, body: parsed as T };
   }
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join, resolve } from 'node:path';
 import { backupCommand, claimDatabase } from './app/cli/backup';
 import { createAdminFromCommandLine } from './app/cli/create-admin';
+import { printOpenApiDocument } from './app/cli/openapi';
 import { rebuildRollupsFromCommandLine } from './app/cli/rebuild-rollups';
 import { loadSettings, Settings, SettingsError } from './app/config/config';
 import { startApp } from './app/create-app';
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   }
   if (command === 'create-admin') {
     await createAdminFromCommandLine(settings, process.argv.slice(3));
+    return;
+  }
+  if (command === 'openapi') {
+    await printOpenApiDocument(settings);
     return;
   }
   if (command === 'rollups-rebuild') {

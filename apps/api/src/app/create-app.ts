@@ -1,14 +1,14 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AppModule } from './app.module';
+import { createApiDocument } from './common/openapi/openapi';
 import { sendProblem } from './common/problem.filter';
-import { SESSION_COOKIE } from './auth/session-cookie';
 import { signInThrottle } from './auth/sign-in-throttle';
 import { bestBrotliForUi, compressText, uiCaching } from './common/delivery';
 import { noStore, securityHeaders } from './common/http-hardening';
@@ -20,7 +20,6 @@ import { openDatabase, sealReadConnection } from './db/data-source';
 import { databaseTarget } from './db/engine';
 import { seedDemo } from './demo/demo-seeder';
 import { ShuttingDownProblem } from './db/storage-failure';
-import { APP_VERSION } from './version';
 
 const LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -34,6 +33,8 @@ export interface MadoguchiApp {
   dataSource: DataSource;
   /** Stops taking requests (new ones get 503), lets those in flight and their writes finish, closes the database. */
   stop: () => Promise<void>;
+  /** The OpenAPI document served at /api/docs-json. */
+  document: OpenAPIObject;
 }
 
 /** Builds the whole server (used by main.ts and by the API tests): migrated database, API under /api, UI at /. */
@@ -59,18 +60,7 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
   app.use('/api/auth/login', ...signInThrottle());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe(), new PersonalDataPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Madoguchi API')
-      .setDescription(
-        'The operations tracker of a city hall desk. Instants are UTC ISO-8601; dates are Asia/Tokyo days.',
-      )
-      .setVersion(APP_VERSION)
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.init();
@@ -85,7 +75,7 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
       clearInterval(sweep);
     }
   };
-  return { app, dataSource, stop };
+  return { app, dataSource, stop, document };
 }
 
 /**

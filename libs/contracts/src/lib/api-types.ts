@@ -419,4 +419,6 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   errors?: { field: string; message: string }[];
+  /** RFC 9457 extension members, such as `current` on a stale version or `retryAfter` when throttled. */
+  [extension: string]: unknown;
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, UserSummary } from '@madoguchi/contracts';
 import type { Request, Response } from 'express';
 import { AuthenticatedRequest, CurrentUser, Public } from './auth.decorators';
 import { LoginDto } from './auth.dto';
 import { AuthService, hashToken, toUserSummary } from './auth.service';
-import { clearSessionCookie, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie';
+import { clearSessionCookie, sessionCookieOf, setSessionCookie } from './session-cookie';
 import type { UserAccount } from './user.entity';
+import { ApiAnswer, ApiProblems } from '../common/openapi/openapi';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,6 +19,15 @@ export class AuthController {
    * session, so the one its cookie carried before ends.
    */
   @Public()
+  @ApiOperation({
+    summary: 'Sign in: a session token, also set as the HttpOnly session cookie',
+    description: 'Refused sign-ins are throttled per account and per address; a disabled account cannot sign in.',
+  })
+  @ApiAnswer('LoginResponse', { description: 'Signed in: the token and who it belongs to.' })
+  @ApiProblems({
+    401: 'The user name or password is wrong, or the account is disabled.',
+    429: 'Too many refused sign-ins: wait `Retry-After` seconds.',
+  })
   @Post('login')
   @HttpCode(200)
   async login(
@@ -33,17 +43,16 @@ export class AuthController {
   }
 
   /** Ends the session for every tab and client that holds it, and clears the cookie. */
-  @ApiBearerAuth()
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({ summary: 'Sign out: the session ends for every tab and client that holds it' })
+  @ApiResponse({ status: 204, description: 'Signed out; the cookie is cleared.' })
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.tokenHash) await this.auth.logout(request.tokenHash);
     clearSessionCookie(request, response);
   }
-
-  @ApiBearerAuth()
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOperation({ summary: 'Who is signed in, with the role that decides what they may do' })
+  @ApiAnswer('UserSummary', { description: 'The signed-in account.' })
   @Get('me')
   me(@CurrentUser() user: UserAccount): UserSummary {
     return toUserSummary(user);

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { deskCalendar, DeskDay, startOfTokyoDay } from '@madoguchi/rules';
 import { Public } from '../auth/auth.decorators';
 import { ValidationProblem } from '../common/problems';
 import { deskCalendarSettings, type Settings } from '../config/config';
 import { SETTINGS } from '../config/settings.token';
 import { CalendarQueryDto } from './calendar.dto';
+import { ApiAnswer, ApiStable } from '../common/openapi/openapi';
 
 const MAX_DAYS = 400;
 
@@ -16,6 +17,18 @@ export class CalendarController {
 
   /** Public: citizens look up the desk's days and hours before they come. */
   @Public()
+  @ApiStable('public')
+  @ApiOperation({
+    summary: "The desk's days and opening hours for a range of Tokyo days (no sign-in)",
+    description: 'Closed days say why (weekend, national holiday with its name, year end, outside the programme).',
+  })
+  @ApiAnswer(['DeskDay'], {
+    description: 'One entry per day of the range, at most 400.',
+    example: [
+      { date: '2020-09-18', open: true, hours: [{ from: '08:30', to: '17:00' }] },
+      { date: '2020-09-21', open: false, hours: [], closedReason: 'holiday', holidayName: '敬老の日' },
+    ],
+  })
   @Get()
   calendar(@Query() query: CalendarQueryDto): DeskDay[] {
     const days = startOfTokyoDay(query.to).diff(startOfTokyoDay(query.from), 'days').days + 1;

@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Health } from '@madoguchi/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
+import { ApiAnswer } from '../common/openapi/openapi';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +13,12 @@ export class HealthController {
 
   /** 200 when the database can be read and written; 503 otherwise, with the body saying which part fails and why. */
   @Public()
+  @ApiOperation({
+    summary: 'Whether the desk can read and write its database now (no sign-in; for monitoring)',
+    description: 'The write check is a real write, made at most once in a while however often the route is polled.',
+  })
+  @ApiAnswer('Health', { description: 'Everything works.' })
+  @ApiAnswer('Health', { status: 503, description: 'A part fails: the body says which and why (a storage fault).' })
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const health = await this.healthService.health();

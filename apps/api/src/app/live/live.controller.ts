@@ -1,5 +1,6 @@
 import { Controller, MessageEvent, Req, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/openapi';
 import {
   type DeskLiveTopic,
   LIVE_HEARTBEAT_MS,
@@ -9,7 +10,6 @@ import {
 } from '@madoguchi/contracts';
 import { concatMap, finalize, interval, map, merge, Observable, of, takeUntil, throttleTime, timer } from 'rxjs';
 import { AuthenticatedRequest, Public } from '../auth/auth.decorators';
-import { SESSION_COOKIE } from '../auth/session-cookie';
 import { DomainProblem } from '../common/problems';
 import { LiveHub } from './live-hub';
 
@@ -49,11 +49,12 @@ export class LiveController {
   private publicStreams = 0;
 
   constructor(private readonly hub: LiveHub) {}
-
-  @ApiBearerAuth()
-  @ApiCookieAuth(SESSION_COOKIE)
   @Sse('live/desk')
-  @ApiProduces('text/event-stream')
+  @ApiResponse({
+    status: 200,
+    description: 'The stream: `event:` names the topic, `data:` is `{ "at": <instant> }`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
     summary: 'Events for the queue board and the outage banner (signed in)',
     description:
@@ -74,8 +75,13 @@ export class LiveController {
   }
 
   @Public()
+  @ApiProblems({ 503: 'Too many public streams are open: poll GET /api/public/congestion instead, or retry later.' })
   @Sse('public/live')
-  @ApiProduces('text/event-stream')
+  @ApiResponse({
+    status: 200,
+    description: 'The stream: `event:` names the topic, `data:` is `{ "at": <instant> }`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
     summary: 'Events for the public congestion page (no sign-in)',
     description:

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Congestion } from '@madoguchi/contracts';
 import { Public } from '../auth/auth.decorators';
-import { CongestionDto, CongestionQueryDto } from './congestion.dto';
+import { ApiAnswer, ApiStable } from '../common/openapi/openapi';
+import { PublicAtQueryDto } from './display.dto';
 import { CongestionService } from './congestion.service';
 
 @ApiTags('public')
@@ -19,8 +20,9 @@ export class CongestionController {
       'waiting and inService count today’s cases (Asia/Tokyo day) in those statuses. estimatedWaitMinutes = ' +
       '⌈waiting × median handling minutes of the last 200 served cases ÷ staff now serving (at least 1)⌉.',
   })
-  @ApiOkResponse({ type: CongestionDto })
-  get(@Query() query: CongestionQueryDto): Promise<Congestion> {
+  @ApiStable('public')
+  @ApiAnswer('Congestion', { description: 'The desk now, and its usual day.' })
+  get(@Query() query: PublicAtQueryDto): Promise<Congestion> {
     return this.congestion.at(query.at ? new Date(query.at) : new Date());
   }
 }

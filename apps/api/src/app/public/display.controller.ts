@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicDisplay, PublicOutages as PublicOutagesBody } from '@madoguchi/contracts';
 import { Public } from '../auth/auth.decorators';
-import { DisplayDto, DisplayQueryDto, PublicAtQueryDto, PublicOutagesDto } from './display.dto';
+import { ApiAnswer, ApiProblems } from '../common/openapi/openapi';
+import { DisplayQueryDto, PublicAtQueryDto } from './display.dto';
 import { DisplayService } from './display.service';
 import { PublicOutages } from './public-outages';
 
@@ -20,7 +21,8 @@ export class DisplayController {
   @ApiOperation({
     summary: 'The waiting-room display of a site: tickets called, the queue, today’s hours and outages (no sign-in)',
   })
-  @ApiOkResponse({ type: DisplayDto })
+  @ApiAnswer('PublicDisplay', { description: 'What the screen shows.' })
+  @ApiProblems({ 404: 'No site has this code.' })
   get(@Query() query: DisplayQueryDto): Promise<PublicDisplay> {
     return this.display.at(query.at ? new Date(query.at) : new Date(), query.site);
   }
@@ -29,7 +31,7 @@ export class DisplayController {
   @Public()
   @Get('outages')
   @ApiOperation({ summary: 'Outages going on now and announced for the next 14 days (no sign-in)' })
-  @ApiOkResponse({ type: PublicOutagesDto })
+  @ApiAnswer('PublicOutages', { description: 'Outages now and announced.' })
   async list(@Query() query: PublicAtQueryDto): Promise<PublicOutagesBody> {
     const at = query.at ? new Date(query.at) : new Date();
     return { at: at.toISOString(), ...(await this.outages.ahead(at)) };
