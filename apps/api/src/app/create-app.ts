@@ -68,6 +68,15 @@ export async function createApp(settings: Settings): Promise<MadoguchiApp> {
       )
       .setVersion(APP_VERSION)
       .addBearerAuth()
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A read-only API token (mdg_…) made by an admin on the API tokens screen: statistics and/or exports only.',
+        },
+        'apiToken',
+      )
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
+import { Roles, TokenScope } from '../auth/auth.decorators';
 import { ValidationProblem } from '../common/problems';
 import { CaseExports, CLIENT_LEFT, exportFileName, XLSX_CONTENT_TYPE } from './case-exports.service';
 import { ExportCasesQueryDto } from './export-cases.dto';
@@ -21,8 +21,10 @@ const FILTERS =
 /** Served under /api/cases: registered before the case routes so that `cases/:id` does not take "export.csv". */
 @ApiTags('exports')
 @ApiBearerAuth()
+@ApiBearerAuth('apiToken')
 @ApiForbiddenResponse({ description: 'Only managers and admins export cases.' })
 @Roles('manager', 'admin')
+@TokenScope('exports')
 @Controller('cases')
 export class ExportsController {
   private readonly logger = new Logger('Exports');

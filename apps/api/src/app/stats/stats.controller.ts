@@ -8,7 +8,7 @@ import type {
   StaffStatsRow,
   StatsSummary,
 } from '@madoguchi/contracts';
-import { Roles } from '../auth/auth.decorators';
+import { Roles, TokenScope } from '../auth/auth.decorators';
 import {
   DailyStatsRowDto,
   FUNNEL_RULE,
@@ -26,8 +26,10 @@ const RANGE = `from and to are Asia/Tokyo days, both included, applied to the ar
 
 @ApiTags('stats')
 @ApiBearerAuth()
+@ApiBearerAuth('apiToken')
 @ApiForbiddenResponse({ description: 'Only managers and admins read statistics.' })
 @Roles('manager', 'admin')
+@TokenScope('stats')
 @Controller('stats')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
