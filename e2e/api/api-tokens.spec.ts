@@ -251,16 +251,32 @@ describe('read-only API tokens', () => {
       .map((e) => ({ actor: e.actorUsername, ...(e.after as { route: string; status: number; outcome: string }) }))
       .reverse();
     const actor = `token:${token.name}`;
-    const who = { id: token.id, name: token.name, prefix: token.prefix };
+    const who = { name: token.name, prefix: token.prefix };
     expect(uses).toEqual([
-      { actor, token: who, method: 'GET', route: DAILY, status: 200, outcome: 'served' },
-      { actor, token: who, method: 'GET', route: '/api/cases', status: 403, outcome: 'out-of-scope' },
-      { actor, token: who, method: 'GET', route: DAILY, status: 401, outcome: 'revoked' },
+      { actor, ...who, method: 'GET', route: DAILY, status: 200, outcome: 'served' },
+      { actor, ...who, method: 'GET', route: '/api/cases', status: 403, outcome: 'out-of-scope' },
+      { actor, ...who, method: 'GET', route: '/api/stats/daily', status: 401, outcome: 'revoked' },
     ]);
+    expect(entries.every((e) => e.entityId === token.id)).toBe(true);
     expect(entries.map((e) => e.action).sort()).toEqual(['create', 'revoke', 'use', 'use', 'use']);
     const listed = (await admin.get<ApiToken[]>('/api/api-tokens')).body.find((t) => t.id === token.id);
     expect(listed?.lastUsedAt).not.toBeNull();
     expect(Date.parse(listed?.lastUsedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(token.createdAt));
+  });
+
+  it('keeps no My Number typed into a refused route in the audit log', async () => {
+    const token = await newToken(['stats']);
+    const myNumber = '123456789018';
+    expect((await machine(token).get(`/api/cases/follow-up/${myNumber}`)).status).toBe(403);
+    // An unknown query field: refused before the My Number guard, so the query must not be kept either.
+    const typed = `/api/stats/daily?from=2020-11-24&to=2020-11-24&note=${myNumber}`;
+    expect((await machine(token).get(typed)).status).toBe(400);
+    const uses = (await auditOf(token.id, 3)).filter((e) => e.action === 'use');
+    expect(uses.map((e) => (e.after as { route: string }).route).sort()).toEqual([
+      '/api/cases/follow-up/:code',
+      '/api/stats/daily',
+    ]);
+    expect(JSON.stringify(await server.sql(`SELECT * FROM "audit_log"`))).not.toContain(myNumber);
   });
 
   it('throttles a token to 60 requests a minute: the 61st is 429 with Retry-After, others go on', async () => {

@@ -15,6 +15,12 @@ import { scopesOf } from './api-tokens.service';
 
 type Refusal = 'revoked' | 'expired' | 'throttled' | 'out-of-scope';
 
+/**
+ * The route as declared (`/api/cases/:id`), without what was typed into it: a refused request never met the My Number
+ * guard, so its path and query are not kept. A served one passed it, and keeps its query (the range it read).
+ */
+const routeTemplate = (request: Request) => (request.route as { path?: string } | undefined)?.path ?? '(unknown)';
+
 /** How a use of a token is named in the audit log's actor column: never a username (those allow no colon). */
 export const tokenActor = (token: Pick<ApiTokenEntity, 'name'>) => `token:${token.name}`.slice(0, 64);
 
@@ -93,9 +99,10 @@ export class ApiTokenGate {
       const status = response.statusCode;
       const outcome = refusal ?? (!response.writableFinished ? 'cut-short' : status < 400 ? 'served' : 'failed');
       const use = {
-        token: { id: token.id, name: token.name, prefix: token.prefix },
+        name: token.name,
+        prefix: token.prefix,
         method: request.method,
-        route: request.originalUrl.slice(0, 500),
+        route: outcome === 'served' ? request.originalUrl.slice(0, 500) : routeTemplate(request),
         status,
         outcome,
       };
