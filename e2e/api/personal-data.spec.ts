@@ -181,6 +181,13 @@ describe('the My Number guard on every route that takes text', () => {
         body: (t) => ({ displayName: t }),
         as: 'admin',
       },
+      {
+        method: 'POST',
+        template: '/api/api-tokens',
+        path: () => '/api/api-tokens',
+        body: (t) => ({ name: t, scopes: ['stats'] }),
+        as: 'admin',
+      },
     ];
   });
   afterAll(() => server.stop());

@@ -67,6 +67,9 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/accounts', who: ADMINS, body: {} },
   { method: 'PATCH', path: '/api/accounts/{id}', who: ADMINS, body: {} },
   { method: 'POST', path: '/api/accounts/{id}/reset-password', who: ADMINS, body: {} },
+  { method: 'GET', path: '/api/api-tokens', who: ADMINS },
+  { method: 'POST', path: '/api/api-tokens', who: ADMINS, body: {} },
+  { method: 'POST', path: '/api/api-tokens/{id}/revoke', who: ADMINS, body: {} },
 ];
 
 const ROLES: Role[] = ['staff', 'manager', 'admin'];

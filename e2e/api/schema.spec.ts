@@ -85,6 +85,7 @@ describe('the schema', () => {
       'uq_case_ticket(siteId,ticketDay,ticketNumber) unique',
     );
     expect(schema.map((t) => t.table)).toEqual([
+      'api_token',
       'audit_log',
       'auth_token',
       'health_probe',

@@ -773,6 +773,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every read-only API token, newest first, with its state and last use
+         * @description Never the secret or its hash: only the prefix that tells tokens apart.
+         */
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        /**
+         * Create a read-only API token for statistics and/or exports; the secret is in this answer only
+         * @description The token calls the GET routes of /api/stats (scope `stats`) and/or the CSV/XLSX exports (scope `exports`) with `Authorization: Bearer <secret>`, until it expires (1–365 days, 90 by default) or is revoked. Only the SHA-256 of the secret is stored; a lost secret means a new token.
+         */
+        post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API token at once
+         * @description Its next request is answered 401. Revoking a token already revoked changes nothing.
+         */
+        post: operations["ApiTokensController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -796,10 +840,29 @@ export interface components {
         };
         /** @enum {string} */
         AgeBand: "under15" | "15to19" | "20to39" | "40to64" | "65to74" | "75plus";
+        /** @description A read-only API token for a machine (Grafana, Power Query), as admins see it; never its secret or hash. */
+        ApiToken: {
+            id: number;
+            name: string;
+            scopes: components["schemas"]["ApiTokenScope"][];
+            /** @description The first characters of the secret (`mdg_` and 8 more), to tell tokens apart; not enough to use one. */
+            prefix: string;
+            state: components["schemas"]["ApiTokenState"];
+            /** @description Username of the admin who created it. */
+            createdBy: string;
+            createdAt: components["schemas"]["IsoInstant"];
+            expiresAt: components["schemas"]["IsoInstant"];
+            revokedAt: components["schemas"]["IsoInstant"] | null;
+            lastUsedAt: components["schemas"]["IsoInstant"] | null;
+        };
         /** @enum {string} */
-        AuditAction: "create" | "update" | "delete" | "start" | "finish" | "leave" | "reset_password" | "assign_follow_up_code" | "remove_note";
+        ApiTokenScope: "stats" | "exports";
         /** @enum {string} */
-        AuditEntityType: "case" | "outage" | "payment_service" | "site" | "account";
+        ApiTokenState: "active" | "revoked" | "expired";
+        /** @enum {string} */
+        AuditAction: "create" | "update" | "delete" | "start" | "finish" | "leave" | "reset_password" | "assign_follow_up_code" | "remove_note" | "revoke" | "use";
+        /** @enum {string} */
+        AuditEntityType: "case" | "outage" | "payment_service" | "site" | "account" | "api_token";
         /** @description One line of the audit log: who did what to which record, with the record before and after. */
         AuditEntry: {
             id: number;
@@ -888,6 +951,25 @@ export interface components {
             password: string;
             siteId?: Record<string, never> | null;
         };
+        CreateApiTokenDto: {
+            /**
+             * @description Who or what uses the token.
+             * @example Grafana 情報政策課
+             */
+            name: string;
+            /**
+             * @description `stats`: the GET routes under /api/stats. `exports`: /api/cases/export.csv and .xlsx. Nothing else.
+             * @example [
+             *       "stats"
+             *     ]
+             */
+            scopes: ("stats" | "exports")[];
+            /**
+             * @description Days from now until the token expires.
+             * @default 90
+             */
+            days: number;
+        };
         CreateCaseDto: {
             /** @description Defaults to the signed-in account’s site, else the first site. */
             siteId?: number;
@@ -928,6 +1010,23 @@ export interface components {
              * @example K7M2QX
              */
             followUpCode?: string;
+        };
+        /** @description The answer to a creation: the only time the secret is ever shown. */
+        CreatedApiToken: {
+            id: number;
+            name: string;
+            scopes: components["schemas"]["ApiTokenScope"][];
+            /** @description The first characters of the secret (`mdg_` and 8 more), to tell tokens apart; not enough to use one. */
+            prefix: string;
+            state: components["schemas"]["ApiTokenState"];
+            /** @description Username of the admin who created it. */
+            createdBy: string;
+            createdAt: components["schemas"]["IsoInstant"];
+            expiresAt: components["schemas"]["IsoInstant"];
+            revokedAt: components["schemas"]["IsoInstant"] | null;
+            lastUsedAt: components["schemas"]["IsoInstant"] | null;
+            /** @description Send as `Authorization: Bearer <secret>`. Only its SHA-256 is stored, so it cannot be shown again. */
+            secret: string;
         };
         CreateOutageDto: {
             /** @enum {string} */
@@ -1578,6 +1677,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
+        /** @description An API token may not call this route: a token reads only the statistics or exports its scopes name. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
         /** @description No record has this id. */
         NotFound: {
             headers: {
@@ -1632,6 +1740,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1674,7 +1783,7 @@ export interface operations {
                 from?: string;
                 /** @description Last Asia/Tokyo day, inclusive. */
                 to?: string;
-                entityType?: "case" | "outage" | "payment_service" | "site" | "account";
+                entityType?: "case" | "outage" | "payment_service" | "site" | "account" | "api_token";
                 entityId?: number;
                 /** @description Username of whoever made the change. */
                 actor?: string;
@@ -1702,7 +1811,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,6 +1886,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1799,6 +1909,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1832,7 +1943,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1869,7 +1980,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +2028,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1957,7 +2068,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2009,7 +2120,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2019,6 +2130,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2060,7 +2180,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2070,6 +2190,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2132,6 +2261,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
@@ -2160,6 +2290,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
@@ -2186,6 +2317,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No case has this follow-up code. */
             404: {
                 headers: {
@@ -2572,7 +2704,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +2745,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,7 +2783,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2693,6 +2825,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2720,7 +2853,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +2901,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,7 +2987,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +3024,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,6 +3056,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2952,7 +3086,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,7 +3135,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,6 +3217,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3146,7 +3281,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3156,6 +3291,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3214,7 +3358,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3224,6 +3368,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3260,7 +3413,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,6 +3423,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3306,7 +3468,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3316,6 +3478,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3352,7 +3523,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3362,6 +3533,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3398,7 +3578,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description Only these roles may: manager, admin. Ask one of them, or an admin for the role. */
+            /** @description Only these roles may: manager, admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3408,6 +3588,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            /** @description An API token made more requests this minute than it may: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3496,6 +3685,110 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token, without its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApiTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The token, with its secret: shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Only these roles may: admin; ask one of them, or an admin for the role. An API token may only where its scopes allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

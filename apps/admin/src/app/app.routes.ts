@@ -116,6 +116,11 @@ export const appRoutes: Route[] = [
             title: titleKey('accounts.title'),
             loadComponent: () => import('./admin/accounts.page').then((m) => m.AccountsPage),
           },
+          {
+            path: 'api-tokens',
+            title: titleKey('apiTokens.title'),
+            loadComponent: () => import('./admin/api-tokens.page').then((m) => m.ApiTokensPage),
+          },
         ],
       },
       {

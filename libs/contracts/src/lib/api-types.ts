@@ -1,5 +1,7 @@
 import type {
   AgeBand,
+  ApiTokenScope,
+  ApiTokenState,
   AuditAction,
   AuditEntityType,
   CaseOutcome,
@@ -313,6 +315,35 @@ export interface UpdateAccountRequest {
 
 export interface ResetPasswordRequest {
   password: string;
+}
+
+/** A read-only API token for a machine (Grafana, Power Query), as admins see it; never its secret or hash. */
+export interface ApiToken {
+  id: number;
+  name: string;
+  scopes: ApiTokenScope[];
+  /** The first characters of the secret (`mdg_` and 8 more), to tell tokens apart; not enough to use one. */
+  prefix: string;
+  state: ApiTokenState;
+  /** Username of the admin who created it. */
+  createdBy: string;
+  createdAt: IsoInstant;
+  expiresAt: IsoInstant;
+  revokedAt: IsoInstant | null;
+  lastUsedAt: IsoInstant | null;
+}
+
+export interface CreateApiTokenRequest {
+  name: string;
+  scopes: ApiTokenScope[];
+  /** Days from now until it expires, 1–365; 90 when left out. */
+  days?: number;
+}
+
+/** The answer to a creation: the only time the secret is ever shown. */
+export interface CreatedApiToken extends ApiToken {
+  /** Send as `Authorization: Bearer <secret>`. Only its SHA-256 is stored, so it cannot be shown again. */
+  secret: string;
 }
 
 /** One line of the audit log: who did what to which record, with the record before and after. */

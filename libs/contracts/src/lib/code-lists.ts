@@ -254,7 +254,7 @@ export const FOLLOW_UP_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const FOLLOW_UP_CODE_LENGTH = 6;
 
 /** What the audit log records about; the same strings in the API and the database. */
-export const AUDIT_ENTITY_TYPES = ['case', 'outage', 'payment_service', 'site', 'account'] as const;
+export const AUDIT_ENTITY_TYPES = ['case', 'outage', 'payment_service', 'site', 'account', 'api_token'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -267,6 +267,8 @@ export const AUDIT_ACTIONS = [
   'reset_password',
   'assign_follow_up_code',
   'remove_note',
+  'revoke',
+  'use',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -280,7 +282,27 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Labelled>> = {
   reset_password: { ja: 'パスワード再設定', en: 'Password reset' },
   assign_follow_up_code: { ja: '再来庁コード発行', en: 'Follow-up code issued' },
   remove_note: { ja: 'メモ削除(保存期間の経過)', en: 'Note removed (retention period over)' },
+  revoke: { ja: '失効', en: 'Revoked' },
+  use: { ja: 'APIトークンでの利用', en: 'Used with an API token' },
 };
+
+/** What a read-only API token may read: the statistics routes, the case exports, or both; nothing else. */
+export const API_TOKEN_SCOPES = ['stats', 'exports'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+export const API_TOKEN_SCOPE_LABELS: Readonly<Record<ApiTokenScope, Labelled>> = {
+  stats: { ja: '統計', en: 'Statistics' },
+  exports: { ja: 'エクスポート', en: 'Exports' },
+};
+
+/** Every API token secret starts so, which tells it from a sign-in session and lets secret scanners find it. */
+export const API_TOKEN_SECRET_PREFIX = 'mdg_';
+/** Days an API token may be valid: an expiry is required, and no token lives longer than a year. */
+export const API_TOKEN_DAYS = { min: 1, max: 365, default: 90 } as const;
+
+/** A token is usable only while active; revoked and expired tokens are answered 401. */
+export const API_TOKEN_STATES = ['active', 'revoked', 'expired'] as const;
+export type ApiTokenState = (typeof API_TOKEN_STATES)[number];
 
 /** Why the store cannot take a write: a locked file, a full disk, a read-only file, failing I/O, or otherwise. */
 export const STORAGE_FAULTS = ['busy', 'disk-full', 'read-only', 'io-error', 'unavailable'] as const;
@@ -307,5 +329,8 @@ export const PROBLEM_TYPES = [
   'too-many-sign-ins',
   'sign-in-busy',
   'live-streams-full',
+  'api-token-invalid',
+  'api-token-scope',
+  'api-token-throttled',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

@@ -1,6 +1,8 @@
 import {
   AGE_BAND_LABELS,
   type AgeBand,
+  API_TOKEN_SCOPE_LABELS,
+  type ApiTokenScope,
   CASE_STATUS_LABELS,
   type CaseStatus,
   CHANNEL_LABELS,
@@ -78,6 +80,10 @@ export function caseValueText(
       return context.sites?.find((s) => s.id === value)?.name ?? `#${String(value)}`;
     case 'previousCaseId':
       return `#${String(value)}`;
+    case 'scopes':
+      return Array.isArray(value) && value.length
+        ? value.map((scope) => i18n.label(API_TOKEN_SCOPE_LABELS[scope as ApiTokenScope]) || String(scope)).join('・')
+        : none;
     case 'completed':
     case 'affects':
       return Array.isArray(value) && value.length
@@ -91,6 +97,9 @@ export function caseValueText(
     case 'endsAt':
     case 'createdAt':
     case 'updatedAt':
+    case 'expiresAt':
+    case 'revokedAt':
+    case 'lastUsedAt':
       return typeof value === 'string' ? formatTokyoDateTime(value, i18n.lang()) || value : String(value);
     default:
       if (typeof value === 'boolean') return i18n.translate(value ? 'catalog.yes' : 'catalog.no');

@@ -15,6 +15,8 @@ export interface AuditRecord {
   after: object | null;
 }
 
+export type AuditActor = Pick<UserAccount, 'username'> & { id: number | null };
+
 const toAuditEntry = (e: AuditLogEntry): AuditEntry => ({
   id: e.id,
   at: e.at.toISOString(),
@@ -31,7 +33,8 @@ const toAuditEntry = (e: AuditLogEntry): AuditEntry => ({
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
-  async record(manager: EntityManager, actor: UserAccount, entry: AuditRecord): Promise<void> {
+  /** `actor` is a signed-in account, or a machine (an API token) with no account: id null and a name of its own. */
+  async record(manager: EntityManager, actor: AuditActor, entry: AuditRecord): Promise<void> {
     await this.repository.insert(manager, {
       at: new Date(),
       actorId: actor.id,

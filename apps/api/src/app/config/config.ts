@@ -93,6 +93,12 @@ export class Settings {
   TOKEN_TTL_HOURS = 12;
 
   @Transform(toInt)
+  @IsInt({ message: 'API_TOKEN_REQUESTS_PER_MINUTE accepts a whole number of requests from 1 to 6000' })
+  @Min(1, { message: 'API_TOKEN_REQUESTS_PER_MINUTE accepts a whole number of requests from 1 to 6000' })
+  @Max(6000, { message: 'API_TOKEN_REQUESTS_PER_MINUTE accepts a whole number of requests from 1 to 6000' })
+  API_TOKEN_REQUESTS_PER_MINUTE = 60;
+
+  @Transform(toInt)
   @IsInt({ message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })
   @Min(1, { message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })
   @Max(480, { message: 'WAIT_TARGET_MINUTES accepts a whole number of minutes from 1 to 480' })

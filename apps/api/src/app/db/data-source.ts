@@ -24,6 +24,8 @@ import { CertRenewedAt1765411200000 } from './migrations/1765411200000-cert-rene
 import { PostgresSchema1765500000000 } from './migrations/postgres/1765500000000-postgres-schema';
 import { StatsRollups1765600000000 } from './migrations/1765600000000-stats-rollups';
 import { StatsRollupEntity } from '../stats/rollups/stats-rollup.entity';
+import { ApiTokenEntity } from '../api-tokens/api-token.entity';
+import { ApiTokens1765700000000 } from './migrations/1765700000000-api-tokens';
 
 export const ENTITIES = [
   SiteEntity,
@@ -35,6 +37,7 @@ export const ENTITIES = [
   AuditLogEntry,
   HealthProbe,
   StatsRollupEntity,
+  ApiTokenEntity,
 ];
 
 /** Listed by hand: the server is bundled, so migrations cannot be found by a file glob at run time. */
@@ -47,10 +50,11 @@ export const MIGRATIONS = [
   Tickets1765324800000,
   CertRenewedAt1765411200000,
   StatsRollups1765600000000,
+  ApiTokens1765700000000,
 ];
 
 /** PostgreSQL's schema, written once for the engine rather than replayed from SQLite's history; see migrations.spec. */
-export const POSTGRES_MIGRATIONS = [PostgresSchema1765500000000, StatsRollups1765600000000];
+export const POSTGRES_MIGRATIONS = [PostgresSchema1765500000000, StatsRollups1765600000000, ApiTokens1765700000000];
 
 /** The migrations of the engine: the schemas they reach are compared by a test, so the two sets keep in step. */
 export const migrationsOf = (engine: Engine) => (engine === 'sqlite' ? MIGRATIONS : POSTGRES_MIGRATIONS);

@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
+import { Roles, TokenScope } from '../auth/auth.decorators';
 import { ValidationProblem } from '../common/problems';
 import { CaseExports, CLIENT_LEFT, exportFileName, XLSX_CONTENT_TYPE } from './case-exports.service';
 import { ExportCasesQueryDto } from './export-cases.dto';
@@ -14,6 +14,7 @@ const FILTERS =
 /** Served under /api/cases: registered before the case routes so that `cases/:id` does not take "export.csv". */
 @ApiTags('exports')
 @Roles('manager', 'admin')
+@TokenScope('exports')
 @Controller('cases')
 export class ExportsController {
   private readonly logger = new Logger('Exports');

@@ -8,7 +8,7 @@ import type {
   StaffStatsRow,
   StatsSummary,
 } from '@madoguchi/contracts';
-import { Roles } from '../auth/auth.decorators';
+import { Roles, TokenScope } from '../auth/auth.decorators';
 import { FUNNEL_RULE, PERCENTILE_DEFINITIONS, StatsRangeQueryDto } from './stats.dto';
 import { ApiAnswer, ApiStable } from '../common/openapi/openapi';
 import { MAX_RANGE_DAYS, StatsService } from './stats.service';
@@ -24,6 +24,7 @@ const DAILY_EXAMPLE = [
 @ApiTags('stats')
 @ApiStable('statistics')
 @Roles('manager', 'admin')
+@TokenScope('stats')
 @Controller('stats')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}

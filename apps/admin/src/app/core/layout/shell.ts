@@ -40,6 +40,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/payment-services', label: 'nav.paymentServices', roles: ADMIN_ROLES },
   { path: '/admin/sites', label: 'nav.sites', roles: ADMIN_ROLES },
   { path: '/admin/accounts', label: 'nav.accounts', roles: ADMIN_ROLES },
+  { path: '/admin/api-tokens', label: 'nav.apiTokens', roles: ADMIN_ROLES },
 ];
 
 /** The signed-in frame: toolbar with navigation, who is signed in, language and sign-out. */

@@ -67,12 +67,16 @@ export type StableApi = keyof typeof STABLE_APIS;
 export const STABLE_MARK = 'x-stable-api';
 export const ApiStable = (api: StableApi) => ApiExtension(STABLE_MARK, { name: api, version: STABLE_APIS[api] });
 
+/** The security scheme of the read-only tokens an admin makes for reporting tools (statistics, exports). */
+export const API_TOKEN_SCHEME = 'apiToken';
+
 const SESSION: Record<string, string[]>[] = [{ session: [] }, { sessionCookie: [] }];
 
 /** Problems every route of its kind may answer, so that each operation names them without repeating them. */
 const COMMON_PROBLEMS = {
   BadRequest: 'The query, path or body is not valid: `errors` names each field and what to change.',
   Unauthorized: 'No valid sign-in or token: sign in (or use a token that is current) and retry.',
+  Forbidden: 'An API token may not call this route: a token reads only the statistics or exports its scopes name.',
   NotFound: 'No record has this id.',
   Unprocessable:
     'The request breaks a rule of the desk: text that looks like a My Number (in the body, the query or the path; ' +
@@ -100,6 +104,16 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       },
     })
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The token of POST /api/auth/login.' }, 'session')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A read-only API token (mdg_…) made by an admin on the API tokens screen: statistics and/or exports only ' +
+          '(docs/integrations.md).',
+      },
+      API_TOKEN_SCHEME,
+    )
     .addCookieAuth(
       SESSION_COOKIE,
       { type: 'apiKey', in: 'cookie', description: 'The browser sign-in.' },
@@ -155,6 +169,7 @@ function finishDocument(document: OpenAPIObject): OpenAPIObject {
       if ((operation.parameters?.length || operation.requestBody) && !responses['422'])
         responses['422'] = common('Unprocessable');
       if (!isPublic && !responses['401']) responses['401'] = common('Unauthorized');
+      if (!isPublic && !responses['403']) responses['403'] = common('Forbidden');
       if (path.includes('{id}') && !responses['404']) responses['404'] = common('NotFound');
       if (!responses['503']) responses['503'] = common('Unavailable');
       const mark = extensions[STABLE_MARK] as { name: StableApi; version: string } | undefined;
