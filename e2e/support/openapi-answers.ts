@@ -25,11 +25,19 @@ ajv.addSchema(DOCUMENT, 'openapi');
 const routes = Object.entries(DOCUMENT.paths).map(([template, item]) => ({
   template,
   item,
-  // Literal segments first (follow-up/{code} before {id}), as the server's router takes them.
-  pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-  literal: (template.match(/\{/g) ?? []).length,
+  pattern: new RegExp(
+    `^${template
+      .split(/(\{[^}]+\})/)
+      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+  ),
+  // The router tries literal segments before a parameter in the same place: follow-up/{code} before {id}/….
+  rank: template
+    .split('/')
+    .map((segment) => (segment.startsWith('{') ? '1' : '0'))
+    .join(''),
 }));
-routes.sort((a, b) => a.literal - b.literal);
+routes.sort((a, b) => a.rank.localeCompare(b.rank));
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -45,7 +53,12 @@ export function answerBreaksDocument(
   const key = method.toLowerCase();
   const route = routes.find((r) => r.pattern.test(path) && r.item[key]);
   const operation = route?.item[key];
-  if (!route || !operation) return null;
+  // Outside the API (the UI's pages, the document itself) nothing is promised; inside it, only an unknown address.
+  if (!route || !operation) {
+    return path.startsWith('/api/') && !path.startsWith('/api/docs') && ![404, 405].includes(status)
+      ? `${method} ${path} answered ${status}, but the document has no such operation`
+      : null;
+  }
   const where = `${method} ${route.template}`;
   const listed = operation.responses[String(status)];
   if (!listed) return `${where} answered ${status}, which the document does not list`;

@@ -1,6 +1,6 @@
 // The JSON Schemas of the shared contract types, for the API's OpenAPI document: generated, never written by hand.
-// `node tools/openapi/contract-schemas.mjs` writes them; `--check` fails when the committed file is not current.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `node tools/openapi/contract-schemas.mjs` writes them (npm run openapi:write); npm test checks them in document.mjs.
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGenerator } from 'ts-json-schema-generator';
@@ -65,16 +65,4 @@ export function contractSchemas() {
   return `${text}\n`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fresh = contractSchemas();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(CONTRACT_SCHEMAS, 'utf8') !== fresh) {
-      process.stderr.write(
-        `${CONTRACT_SCHEMAS} is not what libs/contracts says: run npm run openapi:write and commit the result.\n`,
-      );
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(CONTRACT_SCHEMAS, fresh);
-  }
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeFileSync(CONTRACT_SCHEMAS, contractSchemas());

@@ -15,6 +15,7 @@ const DOCUMENT = join(ROOT, 'docs/openapi.json');
 const CLIENT_TYPES = join(ROOT, 'e2e/support/openapi.d.ts');
 const CHANGELOG = join(ROOT, 'CHANGELOG.md');
 const STABLE = 'x-stable-api';
+const WORDING = new Set(['summary', 'description', 'example', 'examples']);
 const BIN = (name) => join(ROOT, 'node_modules/.bin', name);
 const quiet = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
 
@@ -23,9 +24,7 @@ const write = process.argv.includes('--write');
 const scratch = mkdtempSync(join(tmpdir(), 'madoguchi-openapi-'));
 
 try {
-  const schemas = contractSchemas();
-  if (write) writeFileSync(CONTRACT_SCHEMAS, schemas);
-  else if (readFileSync(CONTRACT_SCHEMAS, 'utf8') !== schemas)
+  if (readFileSync(CONTRACT_SCHEMAS, 'utf8') !== contractSchemas())
     problems.push('apps/api/src/app/common/openapi/contract-schemas.json is not what libs/contracts says.');
 
   const served = execFileSync(process.execPath, [join(ROOT, 'dist/apps/api/main.js'), 'openapi'], {
@@ -43,6 +42,13 @@ try {
   for (const [name, version] of Object.entries(live.info[STABLE] ?? {})) {
     if (!released.includes(`${name} API ${version}`))
       problems.push(`CHANGELOG.md has no line for the ${name} API ${version}: say what this version changed.`);
+  }
+  // A token is read-only: an operation it may call that is not a GET would be a way for a machine to change data.
+  for (const [path, item] of Object.entries(live.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (method !== 'get' && operation.security?.some((requirement) => 'apiToken' in requirement))
+        problems.push(`${method.toUpperCase()} ${path} takes an API token, which may only read (GET).`);
+    }
   }
 
   const typesPath = join(scratch, 'openapi.d.ts');
@@ -99,29 +105,54 @@ function lint() {
     );
 }
 
-/** Each stable route whose contract changed while its version stayed: a client built on it would break unwarned. */
+/**
+ * What breaks a client built on a stable API: one of its operations changed or went while the API kept its version,
+ * the API itself went, or its version went down. Wording (summaries, descriptions, examples) may change freely.
+ */
 function stableChanges(before, after) {
   const changes = [];
-  const beforeVersions = before.info?.[STABLE] ?? {};
+  const was = before.info?.[STABLE] ?? {};
+  const now = after.info?.[STABLE] ?? {};
+  for (const [name, version] of Object.entries(was)) {
+    if (!now[name]) changes.push(`The ${name} API ${version} is gone from the document: other systems build on it.`);
+    else if (newer(version, now[name])) changes.push(`The ${name} API went from ${version} back to ${now[name]}.`);
+  }
   for (const [path, item] of Object.entries(before.paths ?? {})) {
     for (const [method, operation] of Object.entries(item)) {
       const mark = operation[STABLE];
-      if (!mark) continue;
-      const now = after.paths[path]?.[method];
-      const version = after.info?.[STABLE]?.[mark.name];
-      if (version !== beforeVersions[mark.name]) continue;
-      if (!now) {
-        changes.push(`${method.toUpperCase()} ${path} (${mark.name} API ${version}) is gone without a new version.`);
-      } else if (!isDeepStrictEqual(resolved(before, operation), resolved(after, now))) {
+      if (!mark || now[mark.name] !== was[mark.name]) continue;
+      const current = after.paths[path]?.[method];
+      const where = `${method.toUpperCase()} ${path} (${mark.name} API ${was[mark.name]})`;
+      if (!current) changes.push(`${where} is gone, but the version stayed.`);
+      else if (!isDeepStrictEqual(contract(before, operation), contract(after, current)))
         changes.push(
-          `${method.toUpperCase()} ${path} changed, but the ${mark.name} API is still ${version}: a client built on it ` +
-            'could break. If the change is meant, raise its version in STABLE_APIS (apps/api/src/app/common/openapi/' +
-            'openapi.ts), add a CHANGELOG line for it, then run npm run openapi:write.',
+          `${where} changed, but the version stayed: a client built on it could break. If the change is meant, ` +
+            'raise the version in STABLE_APIS (apps/api/src/app/common/openapi/openapi.ts), add a CHANGELOG line ' +
+            'for it, then run npm run openapi:write.',
         );
-      }
     }
   }
   return changes;
+}
+
+function newer(a, b) {
+  return a.localeCompare(b, 'en', { numeric: true }) > 0;
+}
+
+/** An operation as a client depends on it: every schema it reaches written out, its wording left aside. */
+function contract(document, operation) {
+  // Under `properties` a key is a field's name (an outage's `description`), not wording.
+  const strip = (node, names = false) =>
+    Array.isArray(node)
+      ? node.map((item) => strip(item))
+      : typeof node === 'object' && node !== null
+        ? Object.fromEntries(
+            Object.entries(node)
+              .filter(([key]) => names || !WORDING.has(key))
+              .map(([key, value]) => [key, strip(value, !names && key === 'properties')]),
+          )
+        : node;
+  return strip(resolved(document, operation));
 }
 
 /** An operation with every schema it refers to written out, so that a change inside a shared schema counts too. */

@@ -107,7 +107,9 @@ export class CasesController {
   @ApiAnswer('SupportCase', { description: 'The case as it ended.' })
   @ApiProblems({
     403: 'Staff may change only their own cases of the same day, and not a case another staff member is serving.',
-    409: 'The case is not in service, or changed since it was read (`current` holds it).',
+    409:
+      'The case is not in service, changed since it was read (`current` holds it), or its outcome needs a ' +
+      'confirmation the body did not give (`confirmation-required`).',
   })
   @Post(':id/finish')
   @HttpCode(200)

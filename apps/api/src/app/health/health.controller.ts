@@ -1,10 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Health } from '@madoguchi/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
-import { ApiAnswer } from '../common/openapi/openapi';
+import { ApiAnswer, contractSchema, PROBLEM_CONTENT } from '../common/openapi/openapi';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,7 +18,11 @@ export class HealthController {
     description: 'The write check is a real write, made at most once in a while however often the route is polled.',
   })
   @ApiAnswer('Health', { description: 'Everything works.' })
-  @ApiAnswer('Health', { status: 503, description: 'A part fails: the body says which and why (a storage fault).' })
+  @ApiResponse({
+    status: 503,
+    description: 'A part fails: the body says which and why (a storage fault); a problem while the server stops.',
+    content: { 'application/json': { schema: contractSchema('Health') }, ...PROBLEM_CONTENT },
+  })
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const health = await this.healthService.health();

@@ -10,6 +10,9 @@ export type ContractName = keyof typeof contractSchemas & string;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+/** The schema of a contract type, for an answer that ApiAnswer cannot say (several media types). */
+export const contractSchema = (name: ContractName) => ref(name);
+
 /** One contract type, a list of it, or a page of it (`items`, `total`, `page`, `pageSize`). */
 export type AnswerShape = ContractName | [ContractName] | { page: ContractName };
 
@@ -52,7 +55,7 @@ export function ApiProblems(problems: Partial<Record<number, string>>): MethodDe
   );
 }
 
-const PROBLEM_CONTENT = { 'application/problem+json': { schema: ref('ProblemDetails') } };
+export const PROBLEM_CONTENT = { 'application/problem+json': { schema: ref('ProblemDetails') } };
 
 /** The route is served without a sign-in (the marker becomes `security: []` in the document). */
 export const ApiPublic = () => ApiExtension(PUBLIC_MARK, true);
@@ -76,8 +79,12 @@ const SESSION: Record<string, string[]>[] = [{ session: [] }, { sessionCookie: [
 const COMMON_PROBLEMS = {
   BadRequest: 'The query, path or body is not valid: `errors` names each field and what to change.',
   Unauthorized: 'No valid sign-in or token: sign in (or use a token that is current) and retry.',
-  Forbidden: 'An API token may not call this route: a token reads only the statistics or exports its scopes name.',
+  Forbidden:
+    'Not allowed here: an API token reads only the statistics or exports its scopes name (GET only), and a browser ' +
+    'session changes nothing from another site.',
   NotFound: 'No record has this id.',
+  TooLarge: 'The body is over the size limit: shorten the free text.',
+  UnsupportedMediaType: 'The body is not JSON in UTF-8: send `Content-Type: application/json; charset=utf-8`.',
   Unprocessable:
     'The request breaks a rule of the desk: text that looks like a My Number (in the body, the query or the path; ' +
     'never stored), a record it names that does not exist, or a value that contradicts another. `errors` says which.',
@@ -168,8 +175,13 @@ function finishDocument(document: OpenAPIObject): OpenAPIObject {
         responses['400'] = common('BadRequest');
       if ((operation.parameters?.length || operation.requestBody) && !responses['422'])
         responses['422'] = common('Unprocessable');
+      if (operation.requestBody && !responses['413']) responses['413'] = common('TooLarge');
+      if (operation.requestBody && !responses['415']) responses['415'] = common('UnsupportedMediaType');
       if (!isPublic && !responses['401']) responses['401'] = common('Unauthorized');
       if (!isPublic && !responses['403']) responses['403'] = common('Forbidden');
+      const forbidden = responses['403'] as { description?: string } | undefined;
+      if (!isPublic && forbidden?.description && !forbidden.description.includes('API token'))
+        forbidden.description += ' An API token may call only the routes its scopes name.';
       if (path.includes('{id}') && !responses['404']) responses['404'] = common('NotFound');
       if (!responses['503']) responses['503'] = common('Unavailable');
       const mark = extensions[STABLE_MARK] as { name: StableApi; version: string } | undefined;
