@@ -23,7 +23,13 @@ export class AuthController {
     summary: 'Sign in: a session token, also set as the HttpOnly session cookie',
     description: 'Refused sign-ins are throttled per account and per address; a disabled account cannot sign in.',
   })
-  @ApiAnswer('LoginResponse', { description: 'Signed in: the token and who it belongs to.' })
+  @ApiAnswer('LoginResponse', {
+    description: 'Signed in: the token and who it belongs to.',
+    example: {
+      token: 'q3Vh0v6oVYkq8m1q3yJ2bX9f4LrT0wZk',
+      user: { username: 'tanaka', displayName: '田中 花子', role: 'staff' },
+    },
+  })
   @ApiProblems({
     401: 'The user name or password is wrong, or the account is disabled.',
     429: 'Too many refused sign-ins: wait `Retry-After` seconds.',

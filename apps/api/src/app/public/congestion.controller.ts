@@ -6,6 +6,29 @@ import { ApiAnswer, ApiStable } from '../common/openapi/openapi';
 import { PublicAtQueryDto } from './display.dto';
 import { CongestionService } from './congestion.service';
 
+// A Tuesday morning of November 2020 with the platform's announced maintenance that evening.
+const CONGESTION_EXAMPLE = {
+  at: '2020-11-24T01:30:00.000Z',
+  open: true,
+  waiting: 3,
+  inService: 2,
+  estimatedWaitMinutes: 23,
+  outagesNow: [],
+  outagesAnnounced: [
+    {
+      system: 'mykey_platform',
+      from: '2020-11-24T11:00:00.000Z',
+      paymentServiceName: null,
+      affects: ['reservation', 'application'],
+      until: '2020-11-24T21:00:00.000Z',
+    },
+  ],
+  typicalByHour: Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    arrivals: hour >= 8 && hour < 17 ? [1.2, 3.1, 4.6, 2.8, 1.9, 3.3, 4.0, 3.7, 2.2][hour - 8] : 0,
+  })),
+};
+
 @ApiTags('public')
 @Controller('public')
 export class CongestionController {
@@ -21,7 +44,7 @@ export class CongestionController {
       '⌈waiting × median handling minutes of the last 200 served cases ÷ staff now serving (at least 1)⌉.',
   })
   @ApiStable('public')
-  @ApiAnswer('Congestion', { description: 'The desk now, and its usual day.' })
+  @ApiAnswer('Congestion', { description: 'The desk now, and its usual day.', example: CONGESTION_EXAMPLE })
   get(@Query() query: PublicAtQueryDto): Promise<Congestion> {
     return this.congestion.at(query.at ? new Date(query.at) : new Date());
   }
