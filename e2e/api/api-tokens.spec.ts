@@ -8,10 +8,13 @@ import type {
   ProblemDetails,
   SupportCase,
 } from '@madoguchi/contracts';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import { ApiClient } from '../support/api-client';
 import { ApiServer, startApi } from '../support/api-server';
 import { problemType } from '../support/builders';
+import type { TestDatabase } from '../support/engine';
 import { download, logVisit } from '../support/visits';
 
 const DAY_MS = 86_400_000;
@@ -69,14 +72,16 @@ describe('read-only API tokens', () => {
 
   const machine = (token: CreatedApiToken) => new ApiClient(server.baseUrl, token.secret);
 
-  /** The audit log's entries about one token, waiting briefly: a use is written once its answer has been sent. */
+  /** The audit log's entries about one token, waiting briefly: a use's outcome is added once its answer has gone. */
   async function auditOf(tokenId: number, expected: number): Promise<AuditEntry[]> {
     const deadline = Date.now() + 5000;
     for (;;) {
       const page = await admin.get<Page<AuditEntry>>(
         `/api/audit?entityType=api_token&entityId=${tokenId}&pageSize=200`,
       );
-      if (page.body.items.length >= expected || Date.now() > deadline) return page.body.items;
+      const items = page.body.items;
+      const answered = items.every((e) => (e.after as { outcome?: string } | null)?.outcome !== 'admitted');
+      if ((items.length >= expected && answered) || Date.now() > deadline) return items;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -250,7 +255,7 @@ describe('read-only API tokens', () => {
       .filter((e) => e.action === 'use')
       .map((e) => ({ actor: e.actorUsername, ...(e.after as { route: string; status: number; outcome: string }) }))
       .reverse();
-    const actor = `token:${token.name}`;
+    const actor = `token:${token.id}:${token.name}`;
     const who = { name: token.name, prefix: token.prefix };
     expect(uses).toEqual([
       { actor, ...who, method: 'GET', route: DAILY, status: 200, outcome: 'served' },
@@ -302,4 +307,141 @@ describe('read-only API tokens', () => {
     expect(uses).toHaveLength(61);
     expect(uses.filter((e) => (e.after as { outcome: string }).outcome === 'throttled')).toHaveLength(1);
   });
+  it('only reads: POST, PATCH, DELETE and PUT are refused even on the routes of its own scopes, and nothing is written', async () => {
+    const token = await newToken(['stats', 'exports']);
+    const client = machine(token);
+    const casesBefore = await server.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM "support_case"`);
+    const answers: Record<string, number> = {};
+    for (const path of [DAILY, '/api/cases/export.csv?from=2020-11-24&to=2020-11-25', '/api/cases']) {
+      for (const method of ['POST', 'PATCH', 'DELETE', 'PUT']) {
+        const answer = await client.request<ProblemDetails>(method, path, { procedure: 'both', version: 1 });
+        answers[`${method} ${path.split('?')[0]}`] = answer.status;
+        // Where a route has the method the guard refuses it; where none has it the router answers 404 first.
+        if (answer.status === 403) expect(answer.body.type).toBe(problemType('api-token-scope'));
+      }
+    }
+    expect(answers).toEqual({
+      'POST /api/stats/daily': 404,
+      'PATCH /api/stats/daily': 404,
+      'DELETE /api/stats/daily': 404,
+      'PUT /api/stats/daily': 404,
+      'POST /api/cases/export.csv': 404,
+      'PATCH /api/cases/export.csv': 403,
+      'DELETE /api/cases/export.csv': 404,
+      'PUT /api/cases/export.csv': 404,
+      'POST /api/cases': 403,
+      'PATCH /api/cases': 404,
+      'DELETE /api/cases': 404,
+      'PUT /api/cases': 404,
+    });
+    expect(await server.sql(`SELECT COUNT(*) AS n FROM "support_case"`)).toEqual(casesBefore);
+    const refused = (await auditOf(token.id, 3)).filter((e) => e.action === 'use');
+    expect(refused.map((e) => (e.after as { outcome: string }).outcome)).toEqual(['not-a-read', 'not-a-read']);
+    // HEAD is a read.
+    const head = await fetch(`${server.baseUrl}${DAILY}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${token.secret}` },
+    });
+    expect(head.status).toBe(200);
+  });
+
+  it('has the use in the audit log, and its last use on the token, before the answer arrives', async () => {
+    const token = await newToken(['stats']);
+    expect((await machine(token).get(DAILY)).status).toBe(200);
+    // No waiting: the line was committed before the handler ran.
+    const uses = await server.sql<{ after: string }>(
+      `SELECT "after" FROM "audit_log" WHERE "entityType" = 'api_token' AND "entityId" = ? AND "action" = 'use'`,
+      [token.id],
+    );
+    expect(uses).toHaveLength(1);
+    expect(JSON.parse(uses[0]?.after ?? '{}')).toMatchObject({ method: 'GET', route: DAILY });
+    const [row] = await server.sql<{ lastUsedAt: unknown }>(`SELECT "lastUsedAt" FROM "api_token" WHERE "id" = ?`, [
+      token.id,
+    ]);
+    expect(row?.lastUsedAt).not.toBeNull();
+  });
+
+  it('audits a dead token once a minute however often it is tried', async () => {
+    const token = await newToken(['stats']);
+    await admin.post(`/api/api-tokens/${token.id}/revoke`, {});
+    for (let i = 0; i < 5; i++) expect((await machine(token).get(DAILY)).status).toBe(401);
+    const uses = (await auditOf(token.id, 3)).filter((e) => e.action === 'use');
+    expect(uses.map((e) => (e.after as { outcome: string }).outcome)).toEqual(['revoked']);
+  });
+
+  it('names two tokens whose long names begin alike as two actors', async () => {
+    const long = 'ダッシュボード'.repeat(12);
+    const tokens: CreatedApiToken[] = [];
+    for (const suffix of ['A', 'B']) {
+      const answer = await admin.post<CreatedApiToken>('/api/api-tokens', {
+        name: `${long}${suffix}`,
+        scopes: ['stats'],
+      });
+      expect(answer.status).toBe(201);
+      tokens.push(answer.body);
+    }
+    const actors: string[] = [];
+    for (const token of tokens) {
+      expect((await machine(token).get(DAILY)).status).toBe(200);
+      const use = (await auditOf(token.id, 2)).find((e) => e.action === 'use');
+      actors.push(use?.actorUsername ?? '');
+    }
+    expect(actors.map((a) => a.length)).toEqual([64, 64]);
+    expect(actors[0]).not.toBe(actors[1]);
+    expect(actors).toEqual(tokens.map((t) => `token:${t.id}:${t.name}`.slice(0, 64)));
+  });
+
+  describe('when the audit log cannot be written', () => {
+    let faulty: ApiServer;
+    let faultyAdmin: ApiClient;
+    beforeAll(async () => {
+      faulty = await startApi({ WRITE_LOCK_TIMEOUT_MS: '300' });
+      faultyAdmin = await ApiClient.signIn(faulty.baseUrl, 'admin');
+    });
+    afterAll(() => faulty.stop());
+
+    it('refuses the request with 503 and serves nothing, then serves it once the store writes again', async () => {
+      const created = await faultyAdmin.post<CreatedApiToken>('/api/api-tokens', {
+        name: 'Grafana',
+        scopes: ['stats'],
+      });
+      const client = new ApiClient(faulty.baseUrl, created.body.secret);
+      const release = await holdWriteLock(faulty.database);
+      let refused;
+      try {
+        refused = await client.get<ProblemDetails & { fault?: string }>(DAILY);
+      } finally {
+        await release();
+      }
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ type: problemType('storage-unavailable'), fault: 'busy' });
+      const usesOf = () =>
+        faulty.sql(`SELECT * FROM "audit_log" WHERE "entityType" = 'api_token' AND "action" = 'use'`);
+      expect(await usesOf()).toEqual([]);
+      const token = await faulty.sql<{ lastUsedAt: unknown }>(`SELECT "lastUsedAt" FROM "api_token"`);
+      expect(token[0]?.lastUsedAt).toBeNull();
+      expect((await client.get(DAILY)).status).toBe(200);
+      expect(await usesOf()).toHaveLength(1);
+    });
+  });
 });
+
+/** Takes the database's write lock from another connection, as another process would, until the release is called. */
+async function holdWriteLock(database: TestDatabase): Promise<() => Promise<void>> {
+  if (database.engine === 'sqlite') {
+    const db = new Database(database.env['DATABASE_PATH'] as string);
+    db.exec('BEGIN IMMEDIATE');
+    return async () => {
+      db.exec('ROLLBACK');
+      db.close();
+    };
+  }
+  const session = new Client({ connectionString: database.env['DATABASE_URL'] });
+  await session.connect();
+  await session.query('BEGIN');
+  await session.query('LOCK TABLE audit_log IN EXCLUSIVE MODE');
+  return async () => {
+    await session.query('ROLLBACK');
+    await session.end();
+  };
+}

@@ -62,8 +62,10 @@ describe('an admin making a read-only API token for a dashboard, and revoking it
     await shown.getByRole('button', { name: 'コピー' }).click();
     await shown.getByText('コピーしました').waitFor();
     await session.screenshot('api-token-secret');
-    // Escape does not lose the secret: only the button closes the dialog.
+    // Escape does not lose the secret: only the button closes the dialog. Checked once a close animation would be over.
     await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    expect(await shown.count()).toBe(1);
     expect(await shown.isVisible()).toBe(true);
     await shown.getByRole('button', { name: '保管したので閉じる' }).click();
     await shown.waitFor({ state: 'detached' });
@@ -71,7 +73,10 @@ describe('an admin making a read-only API token for a dashboard, and revoking it
     const row = page.getByRole('row').filter({ hasText: 'Grafana 情報政策課' });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
-    for (const words of ['統計、エクスポート', secret.slice(0, 12), '有効', '未使用']) expect(text).toContain(words);
+    for (const words of ['統計、エクスポート', secret.slice(0, 12), '(admin)', '有効', '未使用'])
+      expect(text).toContain(words);
+    const headers = await page.getByRole('columnheader').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['利用範囲', '利用可否']));
     expect(await page.content()).not.toContain(secret.slice(12));
 
     const answer = await machineGet(secret, DAILY);
@@ -90,7 +95,7 @@ describe('an admin making a read-only API token for a dashboard, and revoking it
     await page.reload();
     const row = page.getByRole('row').filter({ hasText: 'Grafana 情報政策課' });
     await row.waitFor();
-    // Its use above now shows as its last use.
+    // Its use above now shows as its last use: written before the statistics were answered, so no waiting.
     expect(await row.textContent()).not.toContain('未使用');
     const secretPrefix = ((await row.locator('code').textContent()) ?? '').replace('…', '');
 

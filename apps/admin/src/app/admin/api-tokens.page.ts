@@ -271,7 +271,7 @@ const STATE_KEYS: Readonly<Record<ApiTokenState, TranslationKey>> = {
               <td>
                 <code>{{ token.prefix }}…</code>
               </td>
-              <td>{{ token.createdAt | tokyoDateTime }}({{ token.createdBy }})</td>
+              <td>{{ 'apiTokens.createdAtBy' | t: { at: (token.createdAt | tokyoDateTime), by: token.createdBy } }}</td>
               <td>{{ token.expiresAt | tokyoDateTime }}</td>
               <td>
                 @if (token.lastUsedAt) {

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { UserAccount } from '../auth/user.entity';
 import { defined } from '../common/defined';
 import { ConflictProblem, FieldProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
+import { requireText } from '../common/require-text';
 import { WritePath } from '../db/write-path';
 import { CreateAccountDto, ListAccountsQueryDto, ResetPasswordDto, UpdateAccountDto } from './accounts.dto';
 import { AccountsRepository } from './accounts.repository';
@@ -40,7 +41,7 @@ export class AccountsService {
   }
 
   async create(dto: CreateAccountDto, actor: UserAccount): Promise<Account> {
-    const displayName = this.requireName(dto.displayName);
+    const displayName = requireText(dto.displayName, 'displayName', '表示名');
     // Hashing is slow on purpose: done before the transaction so that it holds no lock meanwhile.
     const passwordHash = await hashPassword(dto.password);
     return this.writes.run(async (manager) => {
@@ -75,7 +76,8 @@ export class AccountsService {
   }
 
   update(id: number, dto: UpdateAccountDto, actor: UserAccount): Promise<Account> {
-    const displayName = dto.displayName === undefined ? undefined : this.requireName(dto.displayName);
+    const displayName =
+      dto.displayName === undefined ? undefined : requireText(dto.displayName, 'displayName', '表示名');
     return this.writes.run(async (manager) => {
       const entity = await this.load(manager, id);
       if (entity.id === actor.id) this.assertNoSelfLockout(dto);
@@ -135,17 +137,6 @@ export class AccountsService {
       });
     }
     if (problems.length) throw new ValidationProblem(problems, 422);
-  }
-
-  private requireName(value: string): string {
-    const name = value.trim();
-    if (!name) {
-      throw new ValidationProblem(
-        [{ field: 'displayName', message: { ja: '表示名を入力してください。', en: 'displayName must not be blank.' } }],
-        422,
-      );
-    }
-    return name;
   }
 
   private async assertSite(manager: EntityManager, siteId: number | null): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { API_TOKEN_SECRET_PREFIX, type ApiTokenScope } from '@madoguchi/contracts';
+import { containsMyNumber } from '@madoguchi/rules';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import type { ApiTokenPrincipal } from '../auth/auth.decorators';
@@ -11,27 +12,58 @@ import type { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenInvalidProblem, ApiTokenScopeProblem, ApiTokenThrottledProblem } from './api-token.problems';
 import { ApiTokenThrottle } from './api-token-throttle';
 import { ApiTokensRepository } from './api-tokens.repository';
-import { scopesOf } from './api-tokens.service';
+import { scopesOf, stateOf } from './api-tokens.service';
 
-type Refusal = 'revoked' | 'expired' | 'throttled' | 'out-of-scope';
+type Refusal = 'revoked' | 'expired' | 'throttled' | 'not-a-read' | 'out-of-scope';
+
+const STATUS_OF: Record<Refusal, number> = {
+  revoked: 401,
+  expired: 401,
+  throttled: 429,
+  'not-a-read': 403,
+  'out-of-scope': 403,
+};
+
+/** A token only reads: whatever method a scoped controller may gain later stays closed to it. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The route as declared (`/api/cases/:id`), without what was typed into it: a refused request never met the My Number
- * guard, so its path and query are not kept. A served one passed it, and keeps its query (the range it read).
+ * guard, so its path and query are not kept.
  */
 const routeTemplate = (request: Request) => (request.route as { path?: string } | undefined)?.path ?? '(unknown)';
 
-/** How a use of a token is named in the audit log's actor column: never a username (those allow no colon). */
-export const tokenActor = (token: Pick<ApiTokenEntity, 'name'>) => `token:${token.name}`.slice(0, 64);
+/**
+ * The route as typed, query and all (the range a tool read), unless it carries a My Number: it is written before the
+ * My Number guard has seen it, so it is checked here, decoded as the server will read it.
+ */
+function routeAsTyped(request: Request): string {
+  try {
+    const typed = decodeURIComponent(request.originalUrl.replace(/\+/g, ' '));
+    if (!containsMyNumber(typed)) return request.originalUrl.slice(0, 500);
+  } catch {
+    // Not decodable: the handler will refuse it anyway, and its text is not kept.
+  }
+  return routeTemplate(request);
+}
 
 /**
- * The API token half of the guard: finds the token of a bearer, holds it to its scopes and its rate, and writes
- * every answer it gets to the audit log.
+ * How a use of a token is named in the audit log's actor column: never a username (those allow no colon). The id
+ * keeps two tokens apart when their names share the first 64 characters.
+ */
+export const tokenActor = (token: Pick<ApiTokenEntity, 'id' | 'name'>) =>
+  `token:${token.id}:${token.name}`.slice(0, 64);
+
+/**
+ * The API token half of the guard: finds the token of a bearer, holds it to reading, its scopes and its rate, and
+ * writes every use to the audit log, a served one before it is served.
  */
 @Injectable()
 export class ApiTokenGate {
   private readonly logger = new Logger('ApiTokens');
   private readonly throttle: ApiTokenThrottle;
+  /** A dead token's refusals, counted apart: only the first of each minute is audited. */
+  private readonly deadRefusals = new ApiTokenThrottle(1);
 
   constructor(
     private readonly repository: ApiTokensRepository,
@@ -58,71 +90,115 @@ export class ApiTokenGate {
   }
 
   /**
-   * Lets the request through as the token, or throws its refusal: 401 revoked or expired, 429 over its rate, 403 on a
-   * route outside its scopes (a route with no scope at all is outside every token's). The answer, whichever it is,
-   * goes to the audit log once it has been sent.
+   * Lets the request through as the token, or throws its refusal: 401 revoked or expired, 429 over its rate, 403 for
+   * any method but GET and HEAD or on a route outside its scopes (a route with no scope is outside every token's).
+   * A request let through is in the audit log before its handler runs: if that write fails it is refused with the
+   * write path's 503, and nothing is served. Its outcome is added to the same line once the answer has gone.
    */
-  admit(
+  async admit(
     token: ApiTokenEntity,
     request: Request,
     response: Response,
     scope: ApiTokenScope | undefined,
-  ): ApiTokenPrincipal {
+  ): Promise<ApiTokenPrincipal> {
     const now = new Date();
     const hit = this.throttle.hit(token.id, now.getTime());
     const scopes = scopesOf(token.scopes);
-    const live = !token.revokedAt && token.expiresAt > now;
+    const state = stateOf(token, now);
     let refusal: Refusal | null = null;
-    if (!live) refusal = token.revokedAt ? 'revoked' : 'expired';
+    if (state !== 'active') refusal = state;
     else if (hit.over) refusal = 'throttled';
+    else if (!READ_METHODS.has(request.method)) refusal = 'not-a-read';
     else if (!scope || !scopes.includes(scope)) refusal = 'out-of-scope';
-    // A flood is audited up to its first refused request in each minute, not request by request.
-    if (hit.count <= this.throttle.limit + 1) this.auditOnceAnswered(token, live, refusal, request, response, now);
-    if (refusal === 'revoked' || refusal === 'expired') throw new ApiTokenInvalidProblem();
-    if (refusal === 'throttled') throw new ApiTokenThrottledProblem(hit.retryAfter, this.throttle.limit);
-    if (refusal === 'out-of-scope') throw new ApiTokenScopeProblem();
+
+    if (refusal) {
+      // A tool left polling with a dead token is audited once a minute, a flood up to its first refusal in each minute.
+      const audited =
+        state === 'active'
+          ? hit.count <= this.throttle.limit + 1
+          : this.deadRefusals.hit(token.id, now.getTime()).count === 1;
+      if (audited) await this.auditRefusal(token, state === 'active', refusal, request, now);
+      if (refusal === 'revoked' || refusal === 'expired') throw new ApiTokenInvalidProblem();
+      if (refusal === 'throttled') throw new ApiTokenThrottledProblem(hit.retryAfter, this.throttle.limit);
+      throw new ApiTokenScopeProblem();
+    }
+
+    const use = { ...this.useOf(token, request), route: routeAsTyped(request) };
+    // Rejects with the write path's 503 problem when the store fails: the guard throws it, and nothing is served.
+    const entryId = await this.writes.run(async (manager) => {
+      const id = await this.audit.record(manager, this.actor(token), {
+        action: 'use',
+        entityType: 'api_token',
+        entityId: token.id,
+        before: null,
+        after: { ...use, status: null, outcome: 'admitted' },
+      });
+      await this.repository.used(manager, token.id, now);
+      return id;
+    });
+    this.completeOnceAnswered(token, entryId, use, response);
     return { id: token.id, name: token.name, scopes };
   }
 
-  private auditOnceAnswered(
+  private actor(token: ApiTokenEntity) {
+    return { id: null, username: tokenActor(token) };
+  }
+
+  private useOf(token: ApiTokenEntity, request: Request) {
+    return { name: token.name, prefix: token.prefix, method: request.method };
+  }
+
+  /** A refusal is written whole before it is answered; if the write fails the refusal stands and is only logged. */
+  private async auditRefusal(
     token: ApiTokenEntity,
     live: boolean,
-    refusal: Refusal | null,
+    refusal: Refusal,
     request: Request,
-    response: Response,
     at: Date,
+  ): Promise<void> {
+    const after = {
+      ...this.useOf(token, request),
+      route: routeTemplate(request),
+      status: STATUS_OF[refusal],
+      outcome: refusal,
+    };
+    await this.writes
+      .run(async (manager) => {
+        await this.audit.record(manager, this.actor(token), {
+          action: 'use',
+          entityType: 'api_token',
+          entityId: token.id,
+          before: null,
+          after,
+        });
+        if (live) await this.repository.used(manager, token.id, at);
+      })
+      .catch((error: unknown) => this.warn(`Refused use of API token #${token.id} not audited`, error));
+  }
+
+  /** Adds the status and outcome to a use's line once its answer has gone; the use itself is recorded already. */
+  private completeOnceAnswered(
+    token: ApiTokenEntity,
+    entryId: number,
+    use: Record<string, unknown>,
+    response: Response,
   ): void {
-    let recorded = false;
-    const record = () => {
-      if (recorded) return;
-      recorded = true;
+    let completed = false;
+    const complete = () => {
+      if (completed) return;
+      completed = true;
       const status = response.statusCode;
-      const outcome = refusal ?? (!response.writableFinished ? 'cut-short' : status < 400 ? 'served' : 'failed');
-      const use = {
-        name: token.name,
-        prefix: token.prefix,
-        method: request.method,
-        route: outcome === 'served' ? request.originalUrl.slice(0, 500) : routeTemplate(request),
-        status,
-        outcome,
-      };
+      const outcome = !response.writableFinished ? 'cut-short' : status < 400 ? 'served' : 'failed';
       this.writes
-        .run(async (manager) => {
-          await this.audit.record(
-            manager,
-            { id: null, username: tokenActor(token) },
-            { action: 'use', entityType: 'api_token', entityId: token.id, before: null, after: use },
-          );
-          if (live) await this.repository.used(manager, token.id, at);
-        })
-        .catch((error: unknown) =>
-          this.logger.warn(
-            `Use of API token #${token.id} not audited: ${error instanceof Error ? error.message : error}`,
-          ),
-        );
+        .run((manager) => this.audit.completeAfter(manager, entryId, { ...use, status, outcome }))
+        .catch((error: unknown) => this.warn(`Outcome of API token #${token.id}'s use #${entryId} not audited`, error));
     };
     // "finish" when the answer was sent whole, "close" alone when the client went away first.
-    response.once('finish', record);
-    response.once('close', record);
+    response.once('finish', complete);
+    response.once('close', complete);
+  }
+
+  private warn(what: string, error: unknown): void {
+    this.logger.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

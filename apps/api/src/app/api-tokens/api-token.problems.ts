@@ -20,6 +20,7 @@ export class ApiTokenScopeProblem extends DomainProblem {
   }
 }
 
+/** 429 for an API token past its requests per minute, with Retry-After: the others and sessions go on. */
 export class ApiTokenThrottledProblem extends DomainProblem {
   constructor(retryAfter: number, limit: number) {
     super(

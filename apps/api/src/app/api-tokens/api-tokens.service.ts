@@ -13,7 +13,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashToken } from '../auth/auth.service';
 import type { UserAccount } from '../auth/user.entity';
-import { NotFoundProblem, ValidationProblem } from '../common/problems';
+import { NotFoundProblem } from '../common/problems';
+import { requireText } from '../common/require-text';
 import { WritePath } from '../db/write-path';
 import type { ApiTokenEntity } from './api-token.entity';
 import { CreateApiTokenDto } from './api-tokens.dto';
@@ -27,13 +28,17 @@ const SHOWN_PREFIX_LENGTH = API_TOKEN_SECRET_PREFIX.length + 8;
 export const scopesOf = (stored: string): ApiTokenScope[] =>
   API_TOKEN_SCOPES.filter((scope) => stored.split(',').includes(scope));
 
+/** Whether a token may be used at `now`: the one rule of both the admin list and the guard. */
+export const stateOf = (e: Pick<ApiTokenEntity, 'revokedAt' | 'expiresAt'>, now: Date): ApiToken['state'] =>
+  e.revokedAt ? 'revoked' : e.expiresAt <= now ? 'expired' : 'active';
+
 /** What admins see of a token, and what the audit log keeps: never the secret or its hash. */
 export const toApiToken = (e: ApiTokenEntity, now = new Date()): ApiToken => ({
   id: e.id,
   name: e.name,
   scopes: scopesOf(e.scopes),
   prefix: e.prefix,
-  state: e.revokedAt ? 'revoked' : e.expiresAt <= now ? 'expired' : 'active',
+  state: stateOf(e, now),
   createdBy: e.createdBy?.username ?? '',
   createdAt: e.createdAt.toISOString(),
   expiresAt: e.expiresAt.toISOString(),
@@ -57,13 +62,7 @@ export class ApiTokensService {
   }
 
   async create(dto: CreateApiTokenDto, actor: UserAccount): Promise<CreatedApiToken> {
-    const name = dto.name.trim();
-    if (!name) {
-      throw new ValidationProblem(
-        [{ field: 'name', message: { ja: '名前を入力してください。', en: 'name must not be blank.' } }],
-        422,
-      );
-    }
+    const name = requireText(dto.name, 'name', '名前');
     const secret = `${API_TOKEN_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
     const days = dto.days ?? API_TOKEN_DAYS.default;
     const created = await this.writes.run(async (manager) => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntityType } from '@madoguchi/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { instantParam } from '../db/dialect';
+import { insertedId } from '../db/inserted-id';
 import { AuditLogEntry } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 
@@ -11,8 +12,13 @@ import type { AuditQueryDto } from './audit.dto';
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, row: Omit<AuditLogEntry, 'id'>): Promise<void> {
-    await manager.insert(AuditLogEntry, row);
+  async insert(manager: EntityManager, row: Omit<AuditLogEntry, 'id'>): Promise<number> {
+    return insertedId(await manager.insert(AuditLogEntry, row));
+  }
+
+  /** Completes a line written before its outcome was known (a token's use, before its answer); nothing else changes one. */
+  async completeAfter(manager: EntityManager, id: number, after: object): Promise<void> {
+    await manager.update(AuditLogEntry, { id }, { after });
   }
 
   /** Every entry about one record, oldest first. */

@@ -33,9 +33,12 @@ const toAuditEntry = (e: AuditLogEntry): AuditEntry => ({
 export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
-  /** `actor` is a signed-in account, or a machine (an API token) with no account: id null and a name of its own. */
-  async record(manager: EntityManager, actor: AuditActor, entry: AuditRecord): Promise<void> {
-    await this.repository.insert(manager, {
+  /**
+   * `actor` is a signed-in account, or a machine (an API token) with no account: id null and a name of its own.
+   * Resolves with the new line's id.
+   */
+  record(manager: EntityManager, actor: AuditActor, entry: AuditRecord): Promise<number> {
+    return this.repository.insert(manager, {
       at: new Date(),
       actorId: actor.id,
       actorUsername: actor.username,
@@ -45,6 +48,11 @@ export class AuditService {
       before: entry.before,
       after: entry.after,
     });
+  }
+
+  /** Sets the _after_ of a line written before the outcome it records was known (see ApiTokenGate). */
+  completeAfter(manager: EntityManager, id: number, after: object): Promise<void> {
+    return this.repository.completeAfter(manager, id, after);
   }
 
   /** Every entry about one record, oldest first. */

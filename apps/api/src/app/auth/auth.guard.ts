@@ -12,8 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The one guard of the API: every route needs a valid session unless marked @Public, and a listed role if it has
  * @Roles. The session is a bearer token (API clients) or the same token in the HttpOnly session cookie (the browser).
- * A bearer may instead be a read-only API token (`mdg_…`): it passes only routes marked @TokenScope with one of its
- * scopes, and roles do not apply to it.
+ * A bearer may instead be a read-only API token (`mdg_…`): it passes only GET and HEAD on routes marked @TokenScope
+ * with one of its scopes, and roles do not apply to it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -33,7 +33,7 @@ export class AuthGuard implements CanActivate {
     if (apiToken) {
       const scope = this.reflector.getAllAndOverride<ApiTokenScope | undefined>(TOKEN_SCOPE, targets);
       const response = context.switchToHttp().getResponse<Response>();
-      request.apiToken = this.apiTokens.admit(apiToken, request, response, scope);
+      request.apiToken = await this.apiTokens.admit(apiToken, request, response, scope);
       return true;
     }
     const cookie = bearer ? null : sessionCookieOf(request);

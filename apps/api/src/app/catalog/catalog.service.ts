@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserAccount } from '../auth/user.entity';
 import { defined } from '../common/defined';
-import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problems';
+import { ConflictProblem, NotFoundProblem } from '../common/problems';
+import { requireText } from '../common/require-text';
 import { WritePath } from '../db/write-path';
 import { CreatePaymentServiceDto, CreateSiteDto, UpdatePaymentServiceDto, UpdateSiteDto } from './catalog.dto';
 import { CatalogRepository } from './catalog.repository';
@@ -38,17 +39,6 @@ const siteLabel = (id: number): Labelled => ({ ja: `窓口(拠点) #${id}`, en: 
 /** Names and items as typed, without stray spaces; an item left blank is dropped. */
 const cleanItems = (items: string[]) => items.map((item) => item.trim()).filter((item) => item.length > 0);
 
-function requireText(field: string, value: string): string {
-  const text = value.trim();
-  if (!text) {
-    throw new ValidationProblem(
-      [{ field, message: { ja: `${field} を入力してください。`, en: `${field} must not be blank.` } }],
-      422,
-    );
-  }
-  return text;
-}
-
 /** Admins keep the catalogues; every change is one transaction with its audit line. */
 @Injectable()
 export class CatalogService {
@@ -76,7 +66,7 @@ export class CatalogService {
   }
 
   createPaymentService(dto: CreatePaymentServiceDto, user: UserAccount): Promise<PaymentServiceEntry> {
-    const name = requireText('name', dto.name);
+    const name = requireText(dto.name, 'name');
     const requiredItems = cleanItems(dto.requiredItems);
     return this.writes.run(async (manager) => {
       await this.assertUniqueName(manager, name, null);
@@ -101,7 +91,7 @@ export class CatalogService {
   }
 
   updatePaymentService(id: number, dto: UpdatePaymentServiceDto, user: UserAccount): Promise<PaymentServiceEntry> {
-    const name = dto.name === undefined ? undefined : requireText('name', dto.name);
+    const name = dto.name === undefined ? undefined : requireText(dto.name, 'name');
     const requiredItems = dto.requiredItems === undefined ? undefined : cleanItems(dto.requiredItems);
     return this.writes.run(async (manager) => {
       const entity = await this.loadService(manager, id);
@@ -123,7 +113,7 @@ export class CatalogService {
   }
 
   createSite(dto: CreateSiteDto, user: UserAccount): Promise<Site> {
-    const name = requireText('name', dto.name);
+    const name = requireText(dto.name, 'name');
     return this.writes.run(async (manager) => {
       await this.assertUniqueCode(manager, dto.code, null);
       const newId = await this.repository.insertSite(manager, { code: dto.code, name });
@@ -140,7 +130,7 @@ export class CatalogService {
   }
 
   updateSite(id: number, dto: UpdateSiteDto, user: UserAccount): Promise<Site> {
-    const name = dto.name === undefined ? undefined : requireText('name', dto.name);
+    const name = dto.name === undefined ? undefined : requireText(dto.name, 'name');
     return this.writes.run(async (manager) => {
       const before = toSite(await this.loadSite(manager, id));
       if (dto.code !== undefined) await this.assertUniqueCode(manager, dto.code, id);

@@ -527,7 +527,7 @@ export const en: Dictionary = {
     scopesHint: 'Choose at least one',
     prefix: 'Starts with',
     createdAt: 'Created',
-    createdBy: 'Created by',
+    createdAtBy: '{at} ({by})',
     expiresAt: 'Expires',
     lastUsedAt: 'Last used',
     neverUsed: 'Never',

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
 import { INSTANT_TYPE } from '../columns';
 
-/** Read-only API tokens for machines (issue 13). Both engines run it; only the instant type and its default differ. */
+/** Read-only API tokens for machines. Both engines run it; only the instant type and its default differ. */
 export class ApiTokens1765700000000 implements MigrationInterface {
   name = 'ApiTokens1765700000000';
 
