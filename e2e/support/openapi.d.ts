@@ -1861,6 +1861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "q3Vh0v6oVYkq8m1q3yJ2bX9f4LrT0wZk",
+                     *       "user": {
+                     *         "username": "tanaka",
+                     *         "displayName": "田中 花子",
+                     *         "role": "staff"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
@@ -3669,6 +3679,126 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "at": "2020-11-24T01:30:00.000Z",
+                     *       "open": true,
+                     *       "waiting": 3,
+                     *       "inService": 2,
+                     *       "estimatedWaitMinutes": 23,
+                     *       "outagesNow": [],
+                     *       "outagesAnnounced": [
+                     *         {
+                     *           "system": "mykey_platform",
+                     *           "from": "2020-11-24T11:00:00.000Z",
+                     *           "paymentServiceName": null,
+                     *           "affects": [
+                     *             "reservation",
+                     *             "application"
+                     *           ],
+                     *           "until": "2020-11-24T21:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "typicalByHour": [
+                     *         {
+                     *           "hour": 0,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 1,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 2,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 3,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 4,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 5,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 6,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 7,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 8,
+                     *           "arrivals": 1.2
+                     *         },
+                     *         {
+                     *           "hour": 9,
+                     *           "arrivals": 3.1
+                     *         },
+                     *         {
+                     *           "hour": 10,
+                     *           "arrivals": 4.6
+                     *         },
+                     *         {
+                     *           "hour": 11,
+                     *           "arrivals": 2.8
+                     *         },
+                     *         {
+                     *           "hour": 12,
+                     *           "arrivals": 1.9
+                     *         },
+                     *         {
+                     *           "hour": 13,
+                     *           "arrivals": 3.3
+                     *         },
+                     *         {
+                     *           "hour": 14,
+                     *           "arrivals": 4
+                     *         },
+                     *         {
+                     *           "hour": 15,
+                     *           "arrivals": 3.7
+                     *         },
+                     *         {
+                     *           "hour": 16,
+                     *           "arrivals": 2.2
+                     *         },
+                     *         {
+                     *           "hour": 17,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 18,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 19,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 20,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 21,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 22,
+                     *           "arrivals": 0
+                     *         },
+                     *         {
+                     *           "hour": 23,
+                     *           "arrivals": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Congestion"];
                 };
             };
