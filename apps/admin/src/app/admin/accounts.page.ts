@@ -13,6 +13,7 @@ import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
+import { saveAndClose } from './save-and-close';
 
 /** As the API: long beats complex. */
 const PASSWORD_MIN_LENGTH = 12;
@@ -116,17 +117,10 @@ export class AccountDialog {
     }
     const { username, displayName, role, siteId, password } = this.form.getRawValue();
     const account = this.data.account;
-    this.saving.set(true);
     const call = account
       ? this.api.updateAccount(account.id, { displayName: displayName.trim(), role, siteId })
       : this.api.createAccount({ username: username.trim(), displayName: displayName.trim(), role, siteId, password });
-    call.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(`${this.i18n.translate('catalog.failed')}: ${errorText(error, this.i18n)}`);
-      },
-    });
+    saveAndClose(call, { ref: this.dialogRef, saving: this.saving, failure: this.failure, i18n: this.i18n });
   }
 }
 
@@ -174,13 +168,11 @@ export class ResetPasswordDialog {
       this.form.markAllAsTouched();
       return;
     }
-    this.saving.set(true);
-    this.api.resetPassword(this.account.id, this.form.getRawValue().password).subscribe({
-      next: (account) => this.dialogRef.close(account),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(`${this.i18n.translate('catalog.failed')}: ${errorText(error, this.i18n)}`);
-      },
+    saveAndClose(this.api.resetPassword(this.account.id, this.form.getRawValue().password), {
+      ref: this.dialogRef,
+      saving: this.saving,
+      failure: this.failure,
+      i18n: this.i18n,
     });
   }
 }

@@ -20,6 +20,7 @@ import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES, type TranslationKey } from '../core/i18n';
 import { ApiTokensApi } from './api-tokens-api';
+import { saveAndClose } from './save-and-close';
 
 /** Names a token, picks its scopes and how many days it lives; closes with the created token and its secret. */
 @Component({
@@ -132,13 +133,11 @@ export class ApiTokenDialog {
       return;
     }
     const { name, days } = this.form.getRawValue();
-    this.saving.set(true);
-    this.api.create({ name: name.trim(), scopes: this.chosen(), days: Number(days) }).subscribe({
-      next: (created) => this.dialogRef.close(created),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(`${this.i18n.translate('catalog.failed')}: ${errorText(error, this.i18n)}`);
-      },
+    saveAndClose(this.api.create({ name: name.trim(), scopes: this.chosen(), days: Number(days) }), {
+      ref: this.dialogRef,
+      saving: this.saving,
+      failure: this.failure,
+      i18n: this.i18n,
     });
   }
 }

@@ -17,6 +17,7 @@ import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
+import { saveAndClose } from './save-and-close';
 
 /** Adds or edits one payment service; required items are typed one per line. */
 @Component({
@@ -108,17 +109,10 @@ export class PaymentServiceDialog {
         .map((item) => item.trim())
         .filter(Boolean),
     };
-    this.saving.set(true);
     const call = this.data
       ? this.api.updatePaymentService(this.data.id, request)
       : this.api.createPaymentService(request);
-    call.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(`${this.i18n.translate('catalog.failed')}: ${errorText(error, this.i18n)}`);
-      },
-    });
+    saveAndClose(call, { ref: this.dialogRef, saving: this.saving, failure: this.failure, i18n: this.i18n });
   }
 }
 

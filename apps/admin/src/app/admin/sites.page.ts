@@ -10,6 +10,7 @@ import { noMyNumber } from '../core/forms/validators';
 import { errorText } from '../core/http/error-text';
 import { I18n, I18N_PIPES } from '../core/i18n';
 import { CatalogApi } from './catalog-api';
+import { saveAndClose } from './save-and-close';
 
 /** Adds or renames a site (a counter of the desk). */
 @Component({
@@ -70,15 +71,8 @@ export class SiteDialog {
       return;
     }
     const request = { code: this.form.getRawValue().code.trim(), name: this.form.getRawValue().name.trim() };
-    this.saving.set(true);
     const call = this.data ? this.api.updateSite(this.data.id, request) : this.api.createSite(request);
-    call.subscribe({
-      next: (saved) => this.dialogRef.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(`${this.i18n.translate('catalog.failed')}: ${errorText(error, this.i18n)}`);
-      },
-    });
+    saveAndClose(call, { ref: this.dialogRef, saving: this.saving, failure: this.failure, i18n: this.i18n });
   }
 }
 
